@@ -91,7 +91,20 @@ export interface ChecklistItem {
   lineRange: Range;
 }
 
-export type IdKind = 'FR' | 'NFR' | 'C' | 'AC' | 'AD' | 'Q' | 'R' | 'D' | 'A' | 'REQ' | 'Risk' | 'Task' | 'TestCase';
+export type IdKind =
+  | 'FR'
+  | 'NFR'
+  | 'C'
+  | 'AC'
+  | 'AD'
+  | 'Q'
+  | 'R'
+  | 'D'
+  | 'A'
+  | 'REQ'
+  | 'Risk'
+  | 'Task'
+  | 'TestCase';
 
 export interface IdDef {
   id: string;

@@ -1,0 +1,779 @@
+/**
+ * The block scanner: one pass over the lines of a Markdown document that finds
+ * the block structure a spec tool needs (headings, fenced and indented code,
+ * list items with task boxes and nesting, tables, blockquotes, HTML blocks),
+ * with exact offsets.
+ *
+ * It follows the CommonMark container algorithm (block quotes and list items
+ * are containers matched line by line; paragraphs allow lazy continuation) and
+ * GFM tables as markdown-it implements them. It does not build inline trees.
+ * test/model/differential.test.ts proves it against markdown-it.
+ */
+
+export enum LineKind {
+  Text = 0,
+  Blank = 1,
+  Code = 2,
+  Fence = 3,
+  Html = 4,
+  Heading = 5,
+  Rule = 6,
+  Table = 7,
+}
+
+export interface ScannedHeading {
+  level: number;
+  /** 0-based line of the heading (for setext, the first line of its text). */
+  line: number;
+  /** Last line of the heading (the underline for setext). */
+  endLine: number;
+  textStart: number;
+  textEnd: number;
+  setext: boolean;
+}
+
+export interface ScannedFence {
+  line: number;
+  /** Line of the closing fence, or the last line of the block when unclosed. */
+  endLine: number;
+  closed: boolean;
+  info: string;
+  /** Body lines with container prefixes and fence indentation removed. */
+  body: string;
+  bodyStart: number;
+  bodyEnd: number;
+  start: number;
+  end: number;
+}
+
+export interface ScannedItem {
+  line: number;
+  /** Offset of the list marker. */
+  markerStart: number;
+  /** Offset where the item's content starts on its first line. */
+  contentStart: number;
+  depth: number;
+  ordered: boolean;
+  marker: string;
+  /** -1: not a task item; 0: `[ ]`; 1: `[x]`. */
+  task: -1 | 0 | 1;
+  /** Offset of the `[` of the task box. */
+  markOffset: number;
+}
+
+export interface ScannedTable {
+  startLine: number;
+  /** Exclusive. */
+  endLine: number;
+}
+
+export interface Scan {
+  lineStarts: number[];
+  lineEnds: number[];
+  kinds: Uint8Array;
+  /** Offset where a line's content starts after block-quote and list-item prefixes. */
+  contentStarts: Int32Array;
+  /** 1 when the line is inside a block quote. */
+  quoted: Uint8Array;
+  /** Index into `items` when the line opens a list item, else -1. */
+  itemAt: Int32Array;
+  headings: ScannedHeading[];
+  fences: ScannedFence[];
+  items: ScannedItem[];
+  tables: ScannedTable[];
+  /** Lines (0-based) of indented code blocks: [start, endExclusive]. */
+  indentedCode: Array<[number, number]>;
+  frontMatterEnd: number;
+}
+
+enum C {
+  Quote = 0,
+  Item = 1,
+}
+
+interface Container {
+  type: C;
+  /** For items: columns of indentation, past the enclosing container's content start, that continue the item. */
+  contentIndent: number;
+  /** For items: true while the item has seen only its (blank) first line. */
+  blankStart: boolean;
+  /** For items: the list marker (`-`, `*`, `1.`, `2)`). */
+  marker: string;
+  depth: number;
+}
+
+enum Leaf {
+  None = 0,
+  Paragraph = 1,
+  Fence = 2,
+  Html = 3,
+  IndentedCode = 4,
+  Table = 5,
+}
+
+const HTML_BLOCK_TAGS = new Set(
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl ' +
+    'dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend ' +
+    'li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td ' +
+    'tfoot th thead title tr track ul'
+  ).split(' '),
+);
+const HTML_RAW = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
+const HTML_OPEN_TAG =
+  /^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^"'=<>`\s]+|'[^']*'|"[^"]*"))?)*\s*\/?>\s*$/;
+const HTML_CLOSE_TAG = /^<\/[A-Za-z][A-Za-z0-9-]*\s*>\s*$/;
+const ATX = /^(#{1,6})(?=[ \t]|$)/;
+const RULE = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const ORDERED = /^(\d{1,9})([.)])/;
+const TASK = /^\[([ xX])\](?=[ \t]|$)/;
+
+/** The state of a cursor over one line: offset and visual column (tabs to multiples of 4). */
+interface Cursor {
+  pos: number;
+  col: number;
+  /** Columns of a tab already consumed as container indentation. */
+  partial: number;
+}
+
+export function scanBlocks(text: string): Scan {
+  const lineStarts: number[] = [0];
+  const lineEnds: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lineEnds.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+    lineStarts.push(i + 1);
+  }
+  lineEnds.push(text.length);
+  const n = lineStarts.length;
+  const kinds = new Uint8Array(n);
+  const contentStarts = new Int32Array(n);
+  const quoted = new Uint8Array(n);
+  const itemAt = new Int32Array(n).fill(-1);
+  const headings: ScannedHeading[] = [];
+  const fences: ScannedFence[] = [];
+  const items: ScannedItem[] = [];
+  const tables: ScannedTable[] = [];
+  const indentedCode: Array<[number, number]> = [];
+
+  const containers: Container[] = [];
+  let leaf: Leaf = Leaf.None;
+  let paraStart = -1;
+  let paraTextStart = 0;
+  let fence: {
+    line: number;
+    char: number;
+    len: number;
+    indent: number;
+    info: string;
+    body: string[];
+  } | null = null;
+  let htmlEnd: RegExp | null = null; // null with Leaf.Html means "ends at a blank line"
+  let codeStart = -1;
+  let lastCodeLine = -1;
+  let tableStart = -1;
+
+  const cur: Cursor = { pos: 0, col: 0, partial: 0 };
+
+  /** Columns of whitespace from the cursor (a partly consumed tab counts its rest), and the offset after it. */
+  const measureIndent = (end: number): { cols: number; at: number } => {
+    let p = cur.pos;
+    let c = cur.col;
+    let cols = 0;
+    if (cur.partial > 0) {
+      cols = cur.partial;
+      c += cur.partial;
+      p++;
+    }
+    for (; p < end; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === 32) {
+        cols++;
+        c++;
+      } else if (ch === 9) {
+        const w = 4 - (c % 4);
+        cols += w;
+        c += w;
+      } else break;
+    }
+    return { cols, at: p };
+  };
+
+  /** Advance the cursor by `count` columns of indentation, splitting a tab where needed. */
+  const consumeCols = (count: number, end: number): void => {
+    let remaining = count;
+    if (cur.partial > 0) {
+      const use = Math.min(cur.partial, remaining);
+      cur.partial -= use;
+      cur.col += use;
+      remaining -= use;
+      if (cur.partial === 0) cur.pos++;
+    }
+    while (remaining > 0 && cur.pos < end) {
+      const ch = text.charCodeAt(cur.pos);
+      if (ch === 32) {
+        cur.pos++;
+        cur.col++;
+        remaining--;
+      } else if (ch === 9) {
+        const w = 4 - (cur.col % 4);
+        if (w <= remaining) {
+          cur.pos++;
+          cur.col += w;
+          remaining -= w;
+        } else {
+          // Part of the tab belongs to the container, the rest is content indentation.
+          cur.col += remaining;
+          cur.partial = w - remaining;
+          remaining = 0;
+        }
+      } else break;
+    }
+  };
+
+  /** Step over a block-quote marker at `at` (indentation before it measured as `cols`) and one optional space. */
+  const consumeQuoteMarker = (at: number, cols: number, end: number): void => {
+    cur.col += cols;
+    cur.partial = 0;
+    cur.pos = at + 1;
+    cur.col++;
+    const after = text.charCodeAt(cur.pos);
+    if (after === 32) {
+      cur.pos++;
+      cur.col++;
+    } else if (after === 9) consumeCols(1, end);
+  };
+
+  const isBlankFrom = (p: number, end: number): boolean => {
+    for (; p < end; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch !== 32 && ch !== 9) return false;
+    }
+    return true;
+  };
+
+  /** A list marker at `p` (indentation already skipped): its width and kind, or null. */
+  const listMarker = (
+    p: number,
+    end: number,
+  ): { width: number; ordered: boolean; start: number; marker: string } | null => {
+    const ch = text.charCodeAt(p);
+    if (ch === 45 || ch === 42 || ch === 43) {
+      const next = text.charCodeAt(p + 1);
+      if (p + 1 < end && next !== 32 && next !== 9) return null;
+      return { width: 1, ordered: false, start: 0, marker: text[p] as string };
+    }
+    if (ch >= 48 && ch <= 57) {
+      const m = ORDERED.exec(text.slice(p, Math.min(end, p + 11)));
+      if (!m) return null;
+      const w = (m[0] as string).length;
+      const next = text.charCodeAt(p + w);
+      if (p + w < end && next !== 32 && next !== 9) return null;
+      return { width: w, ordered: true, start: Number(m[1]), marker: m[0] as string };
+    }
+    return null;
+  };
+
+  /** Would the rest of the line (from `at`, indented `cols`) start a block that interrupts a paragraph? */
+  const interruptsParagraph = (
+    at: number,
+    cols: number,
+    end: number,
+    inParagraphContainer: boolean,
+  ): boolean => {
+    if (at >= end) return true; // blank
+    if (cols >= 4) return false;
+    const rest = text.slice(at, end);
+    const ch = rest.charCodeAt(0);
+    if (ch === 62) return true; // >
+    if (ch === 35 && ATX.test(rest)) return true;
+    if (ch === 96 || ch === 126) {
+      const m = FENCE_OPEN.exec(rest);
+      if (m && !(ch === 96 && (m[2] as string).includes('`'))) return true;
+    }
+    if (RULE.test(rest)) return true;
+    if (ch === 60 && htmlStart(rest, true) !== false) return true;
+    const lm = listMarker(at, end);
+    if (lm) {
+      if (!inParagraphContainer) return true;
+      const empty = isBlankFrom(at + lm.width, end);
+      return !empty && (!lm.ordered || lm.start === 1);
+    }
+    return false;
+  };
+
+  /** HTML block start: returns the end pattern (null: ends at blank line) or false. */
+  const htmlStart = (rest: string, interrupting: boolean): RegExp | null | false => {
+    if (rest.startsWith('<!--')) return /-->/;
+    if (HTML_RAW.test(rest)) return /<\/(script|pre|style|textarea)>/i;
+    if (rest.startsWith('<?')) return /\?>/;
+    if (rest.startsWith('<![CDATA[')) return /\]\]>/;
+    if (/^<![A-Za-z]/.test(rest)) return />/;
+    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
+    if (tag && HTML_BLOCK_TAGS.has((tag[1] as string).toLowerCase())) {
+      if (rest[0 + 1] === '/' || /^<[A-Za-z][A-Za-z0-9-]*(?:[\s>]|\/>|$)/.test(rest)) return null;
+    }
+    if (!interrupting && (HTML_OPEN_TAG.test(rest) || HTML_CLOSE_TAG.test(rest))) return null;
+    return false;
+  };
+
+  const closeLeaf = (line: number): void => {
+    if (leaf === Leaf.Fence && fence) finishFence(line - 1, false);
+    if (leaf === Leaf.IndentedCode) indentedCode.push([codeStart, lastCodeLine + 1]);
+    if (leaf === Leaf.Table) tables.push({ startLine: tableStart, endLine: line });
+    leaf = Leaf.None;
+    fence = null;
+    htmlEnd = null;
+  };
+
+  const finishFence = (endLine: number, closed: boolean): void => {
+    if (!fence) return;
+    const f = fence;
+    const bodyFirst = f.line + 1;
+    const bodyLast = closed ? endLine - 1 : endLine;
+    const bodyStart =
+      bodyFirst <= bodyLast ? (lineStarts[bodyFirst] as number) : (lineEnds[f.line] as number);
+    const bodyEnd = bodyFirst <= bodyLast ? (lineEnds[bodyLast] as number) : bodyStart;
+    fences.push({
+      line: f.line,
+      endLine,
+      closed,
+      info: f.info,
+      body: f.body.length ? `${f.body.join('\n')}\n` : '',
+      bodyStart,
+      bodyEnd,
+      start: lineStarts[f.line] as number,
+      end: lineEnds[endLine] as number,
+    });
+  };
+
+  /** Column count of the delimiter row of a table (or 0), markdown-it's rule. */
+  const delimiterColumns = (row: string): number => {
+    const t = row.trim();
+    if (t.length < 2) return 0;
+    const c0 = t.charCodeAt(0);
+    const c1 = t.charCodeAt(1);
+    if (c0 !== 124 && c0 !== 45 && c0 !== 58) return 0;
+    if (c1 !== 124 && c1 !== 45 && c1 !== 58 && c1 !== 32 && c1 !== 9) return 0;
+    if (c0 === 45 && (c1 === 32 || c1 === 9)) return 0;
+    if (!/^[|\-:\s]+$/.test(t)) return 0;
+    const cols = row.split('|');
+    let count = 0;
+    for (let i = 0; i < cols.length; i++) {
+      const c = (cols[i] as string).trim();
+      if (!c) {
+        if (i === 0 || i === cols.length - 1) continue;
+        return 0;
+      }
+      if (!/^:?-+:?$/.test(c)) return 0;
+      count++;
+    }
+    return count;
+  };
+
+  /**
+   * Can the line `i` (content from `at`) be a table header, given the next line?
+   * The next line must match the same containers; we check that by re-running the
+   * container match on it without changing state.
+   */
+  const startsTable = (i: number, at: number, end: number): boolean => {
+    if (i + 1 >= n) return false;
+    const header = text.slice(at, end).trim();
+    if (header.indexOf('|') === -1) return false;
+    const nextStart = lineStarts[i + 1] as number;
+    const nextEnd = lineEnds[i + 1] as number;
+    const saved = { pos: cur.pos, col: cur.col, partial: cur.partial };
+    cur.pos = nextStart;
+    cur.col = 0;
+    cur.partial = 0;
+    const matched = matchContainers(nextEnd);
+    const ind = measureIndent(nextEnd);
+    const rowAt = ind.at;
+    const ok = matched === containers.length && ind.cols < 4;
+    cur.pos = saved.pos;
+    cur.col = saved.col;
+    cur.partial = saved.partial;
+    if (!ok) return false;
+    const cols = delimiterColumns(text.slice(rowAt, nextEnd));
+    return cols > 0 && cols === splitRow(header).length;
+  };
+
+  /** Match open containers against the line at the cursor; returns how many matched. */
+  const matchContainers = (end: number): number => {
+    let matched = 0;
+    for (const c of containers) {
+      if (c.type === C.Quote) {
+        const ind = measureIndent(end);
+        if (ind.cols <= 3 && text.charCodeAt(ind.at) === 62) {
+          consumeQuoteMarker(ind.at, ind.cols, end);
+          matched++;
+          continue;
+        }
+        break;
+      }
+      if (isBlankFrom(cur.pos, end)) {
+        if (c.blankStart) break; // an item can start with at most one blank line
+        matched++;
+        continue;
+      }
+      const ind = measureIndent(end);
+      if (ind.cols >= c.contentIndent) {
+        consumeCols(c.contentIndent, end);
+        matched++;
+        continue;
+      }
+      break;
+    }
+    return matched;
+  };
+
+  let frontMatterEnd = -1;
+  if (text.startsWith('---') && /^---[ \t]*$/.test(text.slice(0, lineEnds[0]))) {
+    for (let i = 1; i < n; i++) {
+      const line = text.slice(lineStarts[i], lineEnds[i]);
+      if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) {
+        frontMatterEnd = i;
+        break;
+      }
+    }
+  }
+
+  // Front matter lines are not Markdown: the scan starts after them.
+  for (let i = frontMatterEnd + 1; i < n; i++) {
+    const start = lineStarts[i] as number;
+    const end = lineEnds[i] as number;
+    cur.pos = start;
+    cur.col = 0;
+    cur.partial = 0;
+
+    const matched = matchContainers(end);
+    const allMatched = matched === containers.length;
+    quoted[i] = containers.some((c, k) => k < matched && c.type === C.Quote) ? 1 : 0;
+
+    if (leaf === Leaf.Fence && fence) {
+      if (allMatched) {
+        const ind = measureIndent(end);
+        const rest = text.slice(ind.at, end);
+        const closing =
+          ind.cols < 4 &&
+          rest.charCodeAt(0) === fence.char &&
+          new RegExp(`^${rest[0] === '`' ? '`' : '~'}{${fence.len},}[ \\t]*$`).test(rest);
+        if (closing) {
+          kinds[i] = LineKind.Fence;
+          contentStarts[i] = ind.at;
+          finishFence(i, true);
+          fence = null;
+          leaf = Leaf.None;
+          continue;
+        }
+        consumeCols(Math.min(fence.indent, ind.cols), end);
+        kinds[i] = LineKind.Code;
+        contentStarts[i] = cur.pos;
+        fence.body.push(`${' '.repeat(cur.partial)}${text.slice(cur.pos, end)}`);
+        continue;
+      }
+      closeLeaf(i);
+    } else if (leaf === Leaf.Html) {
+      if (allMatched) {
+        if (htmlEnd === null && isBlankFrom(cur.pos, end)) {
+          leaf = Leaf.None;
+          kinds[i] = LineKind.Blank;
+          continue;
+        }
+        if (htmlEnd !== null || !isBlankFrom(cur.pos, end)) {
+          kinds[i] = LineKind.Html;
+          contentStarts[i] = cur.pos;
+          if (htmlEnd?.test(text.slice(cur.pos, end))) leaf = Leaf.None;
+          continue;
+        }
+      }
+      closeLeaf(i);
+    } else if (leaf === Leaf.Paragraph && !allMatched) {
+      const ind = measureIndent(end);
+      // A lazy line may still be a table header when the next line, in the open containers, is a delimiter row.
+      if (!interruptsParagraph(ind.at, ind.cols, end, false) && !startsTable(i, ind.at, end)) {
+        kinds[i] = LineKind.Text;
+        contentStarts[i] = ind.at;
+        continue;
+      }
+    }
+
+    // The item that this line closes, if any: a sibling marker continues its list (markdown-it's list
+    // rule owns such a line before its table rule can see it).
+    let closedItem: Container | undefined;
+    if (!allMatched) {
+      closeLeaf(i);
+      closedItem = containers.slice(matched).find((c) => c.type === C.Item);
+      containers.length = matched;
+    }
+
+    // Open new containers.
+    let opened = false;
+    for (;;) {
+      const ind = measureIndent(end);
+      if (ind.cols >= 4 || ind.at >= end) break;
+      // markdown-it tries tables before every other block, containers included, except for the next item
+      // of a list that is already open.
+      const continuesList =
+        !opened &&
+        closedItem !== undefined &&
+        listMarker(ind.at, end)?.marker.slice(-1) === closedItem.marker.slice(-1);
+      if (!continuesList && startsTable(i, ind.at, end)) break;
+      const ch = text.charCodeAt(ind.at);
+      if (ch === 62) {
+        closeLeaf(i);
+        consumeQuoteMarker(ind.at, ind.cols, end);
+        containers.push({ type: C.Quote, contentIndent: 0, blankStart: false, depth: 0, marker: '>' });
+        quoted[i] = 1;
+        opened = true;
+        continue;
+      }
+      const rest = text.slice(ind.at, end);
+      if (RULE.test(rest)) break;
+      const lm = listMarker(ind.at, end);
+      if (!lm) break;
+      const afterMarker = ind.at + lm.width;
+      const emptyItem = isBlankFrom(afterMarker, end);
+      if (leaf === Leaf.Paragraph && !opened && (emptyItem || (lm.ordered && lm.start !== 1))) break;
+      // A setext underline made of '-' wins over an empty list item.
+      if (leaf === Leaf.Paragraph && !opened && SETEXT.test(rest)) break;
+      closeLeaf(i);
+      // Item indentation is relative to where the enclosing container's content starts.
+      const baseCol = cur.col;
+      cur.col += ind.cols;
+      cur.partial = 0;
+      cur.pos = afterMarker;
+      cur.col += lm.width;
+      let contentIndent: number;
+      if (emptyItem) {
+        contentIndent = cur.col + 1;
+        cur.pos = end;
+        cur.partial = 0;
+      } else {
+        const sp = measureIndent(end);
+        if (sp.cols >= 5 || sp.cols === 0) {
+          contentIndent = cur.col + 1;
+          consumeCols(1, end);
+        } else {
+          contentIndent = cur.col + sp.cols;
+          consumeCols(sp.cols, end);
+        }
+      }
+      contentIndent -= baseCol;
+      const depth = containers.reduce((d, c) => d + (c.type === C.Item ? 1 : 0), 0);
+      containers.push({ type: C.Item, contentIndent, blankStart: emptyItem, depth, marker: lm.marker });
+      itemAt[i] = items.length;
+      items.push({
+        line: i,
+        markerStart: ind.at,
+        contentStart: cur.pos,
+        depth,
+        ordered: lm.ordered,
+        marker: lm.marker,
+        task: -1,
+        markOffset: -1,
+      });
+      opened = true;
+    }
+    // Any item that matched a non-blank line is past its blank start.
+    for (const c of containers) if (c.type === C.Item && !isBlankFrom(cur.pos, end)) c.blankStart = false;
+
+    const ind = measureIndent(end);
+    const at = ind.at;
+    contentStarts[i] = at;
+
+    if (at >= end) {
+      kinds[i] = LineKind.Blank;
+      if (leaf === Leaf.IndentedCode) {
+        kinds[i] = LineKind.Code;
+        continue;
+      }
+      if (leaf === Leaf.Paragraph || leaf === Leaf.Table) closeLeaf(i);
+      continue;
+    }
+
+    if (leaf === Leaf.IndentedCode) {
+      if (ind.cols >= 4) {
+        kinds[i] = LineKind.Code;
+        lastCodeLine = i;
+        continue;
+      }
+      closeLeaf(i);
+    }
+
+    if (ind.cols >= 4) {
+      if (leaf === Leaf.Paragraph && !opened) {
+        kinds[i] = LineKind.Text;
+        continue;
+      }
+      if (leaf === Leaf.Table) closeLeaf(i);
+      leaf = Leaf.IndentedCode;
+      codeStart = i;
+      lastCodeLine = i;
+      kinds[i] = LineKind.Code;
+      continue;
+    }
+
+    const rest = text.slice(at, end);
+    const ch = rest.charCodeAt(0);
+
+    if (leaf === Leaf.Table) {
+      // Rows go on until a blank line or a line that starts another block (markdown-it's terminators).
+      if (!interruptsParagraph(at, ind.cols, end, false)) {
+        kinds[i] = LineKind.Table;
+        continue;
+      }
+      closeLeaf(i);
+    }
+
+    if (startsTable(i, at, end)) {
+      closeLeaf(i);
+      leaf = Leaf.Table;
+      tableStart = i;
+      kinds[i] = LineKind.Table;
+      kinds[i + 1] = LineKind.Table;
+      // The delimiter row is consumed here: re-match it so its content start is right.
+      i++;
+      cur.pos = lineStarts[i] as number;
+      cur.col = 0;
+      cur.partial = 0;
+      matchContainers(lineEnds[i] as number);
+      contentStarts[i] = measureIndent(lineEnds[i] as number).at;
+      quoted[i] = quoted[i - 1] as number;
+      continue;
+    }
+
+    if (ch === 96 || ch === 126) {
+      const m = FENCE_OPEN.exec(rest);
+      if (m && !(ch === 96 && (m[2] as string).includes('`'))) {
+        closeLeaf(i);
+        leaf = Leaf.Fence;
+        fence = {
+          line: i,
+          char: ch,
+          len: (m[1] as string).length,
+          indent: ind.cols,
+          info: (m[2] as string).trim(),
+          body: [],
+        };
+        kinds[i] = LineKind.Fence;
+        continue;
+      }
+    }
+
+    if (ch === 35) {
+      const m = ATX.exec(rest);
+      if (m) {
+        closeLeaf(i);
+        const level = (m[1] as string).length;
+        let textStart = at + level;
+        let textEnd = end;
+        while (textStart < textEnd && isSpace(text.charCodeAt(textStart))) textStart++;
+        while (textEnd > textStart && isSpace(text.charCodeAt(textEnd - 1))) textEnd--;
+        // Optional closing sequence: spaces then #s at the end.
+        let k = textEnd;
+        while (k > textStart && text.charCodeAt(k - 1) === 35) k--;
+        if (k < textEnd && (k === textStart || isSpace(text.charCodeAt(k - 1)))) {
+          textEnd = k;
+          while (textEnd > textStart && isSpace(text.charCodeAt(textEnd - 1))) textEnd--;
+        }
+        headings.push({ level, line: i, endLine: i, textStart, textEnd, setext: false });
+        kinds[i] = LineKind.Heading;
+        continue;
+      }
+    }
+
+    if (leaf === Leaf.Paragraph && !opened && (ch === 61 || ch === 45) && SETEXT.test(rest)) {
+      const level = ch === 61 ? 1 : 2;
+      let textEnd = lineEnds[i - 1] as number;
+      while (textEnd > paraTextStart && isSpace(text.charCodeAt(textEnd - 1))) textEnd--;
+      headings.push({ level, line: paraStart, endLine: i, textStart: paraTextStart, textEnd, setext: true });
+      for (let k = paraStart; k <= i; k++) kinds[k] = LineKind.Heading;
+      leaf = Leaf.None;
+      continue;
+    }
+
+    if ((ch === 45 || ch === 42 || ch === 95) && RULE.test(rest)) {
+      closeLeaf(i);
+      kinds[i] = LineKind.Rule;
+      continue;
+    }
+
+    if (ch === 60) {
+      const endPattern = htmlStart(rest, leaf === Leaf.Paragraph && !opened);
+      if (endPattern !== false) {
+        closeLeaf(i);
+        kinds[i] = LineKind.Html;
+        leaf = endPattern?.test(rest.slice(4)) ? Leaf.None : Leaf.Html;
+        if (endPattern && !rest.startsWith('<!--') && endPattern.test(rest)) leaf = Leaf.None;
+        if (endPattern && rest.startsWith('<!--') && rest.indexOf('-->', 4) !== -1) leaf = Leaf.None;
+        htmlEnd = endPattern;
+        continue;
+      }
+    }
+
+    kinds[i] = LineKind.Text;
+    if (leaf !== Leaf.Paragraph || opened) {
+      leaf = Leaf.Paragraph;
+      paraStart = i;
+      paraTextStart = at;
+      const itemIndex = itemAt[i] as number;
+      if (itemIndex >= 0) {
+        const item = items[itemIndex] as ScannedItem;
+        const m = TASK.exec(rest);
+        if (m && item.contentStart === at) {
+          item.task = m[1] === ' ' ? 0 : 1;
+          item.markOffset = at;
+        }
+      }
+    }
+  }
+  // A final line ending does not start another line: blocks left open end at the last real line.
+  const lineCount = n > 1 && lineStarts[n - 1] === text.length ? n - 1 : n;
+  closeLeaf(lineCount);
+
+  if (frontMatterEnd > 0) {
+    for (let i = 0; i <= frontMatterEnd; i++) kinds[i] = LineKind.Code;
+  }
+
+  return {
+    lineStarts,
+    lineEnds,
+    kinds,
+    contentStarts,
+    quoted,
+    itemAt,
+    headings,
+    fences,
+    items,
+    tables,
+    indentedCode,
+    frontMatterEnd,
+  };
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9;
+}
+
+/** Split a table row on unescaped pipes (markdown-it's escapedSplit: `\\|` becomes a literal pipe), trimming outer pipes. */
+export function splitRow(row: string): string[] {
+  const cells: string[] = [];
+  let current = '';
+  const s = row.trim();
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (ch === '|') {
+      if (s[i - 1] === '\\') current = `${current.slice(0, -1)}|`;
+      else {
+        cells.push(current);
+        current = '';
+      }
+    } else current += ch;
+  }
+  cells.push(current);
+  if (cells.length && cells[0] === '') cells.shift();
+  if (cells.length && cells[cells.length - 1] === '') cells.pop();
+  return cells.map((c) => c.trim());
+}
