@@ -16,10 +16,13 @@
  * - 3- and 4-byte sequences (emoji, box drawing, CJK, `—` `“` `’`) are strong
  *   evidence and always repaired: genuine text essentially never has a
  *   lowercase accented letter followed by exactly the right two or three
- *   code-page punctuation/symbol characters.
+ *   code-page characters. The exception is punctuation that follows a word
+ *   (French `là\u00a0»` reads as E0 A0 BB): a sequence whose continuations
+ *   are all such punctuation is weak (see below) unless its lead is `â`.
  * - 2-byte sequences are riskier (`É”`, `ß“`, `—à` are real text). They are
  *   strong only when the lead byte is 0xC2/0xC3 (`Ã©`, `Â©`, Mac `√©`: the
- *   Latin-1 letters every mojibake'd European file is full of), when the
+ *   Latin-1 letters every mojibake'd European file is full of; weak when the
+ *   continuation is word-final punctuation, as in `IRMÃ”`), when the
  *   continuation is a C1 control (U+0080–U+009F, never in genuine text), or
  *   when the result is a combining diacritic (U+0300–U+036F, decomposed
  *   accents) following a letter. Any other 2-byte sequence is weak: its result must be Latin
@@ -128,6 +131,13 @@ const LETTER = /^\p{L}/u;
 /** Mac Roman continuation characters that are maths symbols: `√π` may be genuine. */
 const MAC_MATHS = new Set('∂∑∏π∫Ω≤≥≠∞±µ°'.split('').map((c) => c.charCodeAt(0)));
 
+/**
+ * Punctuation that genuinely follows a word (`voilà\u00a0»`, `café…”`, `IRMÃ”`). A sequence whose
+ * continuation characters are all from this set is weak, unless its lead is `â` (0xE2, the lead of
+ * every dash, quote, arrow and box-drawing character: `â•”` is `╔`).
+ */
+const AFTER_WORD = new Set('\u00a0«»“”‘’…–—•™°‹›·'.split('').map((c) => c.charCodeAt(0)));
+
 const APPLE_LOGO = 0xf8ff;
 
 /** strong: repair on its own; weak: repair next to others or with evidence; guess: repair only with evidence. */
@@ -186,13 +196,15 @@ function readSequence(text: string, i: number, codec: Codec): [number, number, S
   }
   if (IMPOSSIBLE.test(String.fromCodePoint(cp))) return undefined;
   const end = i + n + 1;
-  if (n > 1) return [end, cp, 'strong'];
+  let punctuation = true;
+  for (let k = i + 1; k < end && punctuation; k++) punctuation = AFTER_WORD.has(text.charCodeAt(k));
+  if (n > 1) return [end, cp, punctuation && b0 !== 0xe2 ? 'weak' : 'strong'];
 
   const cont = text.charCodeAt(i + 1);
   if (b0 === 0xc2 || b0 === 0xc3) {
     const mathsAfterRoot =
       codec === MAC_ROMAN && b0 === 0xc3 && MAC_MATHS.has(cont) && !LETTER.test(text.charAt(i - 1));
-    return [end, cp, mathsAfterRoot ? 'weak' : 'strong'];
+    return [end, cp, mathsAfterRoot || punctuation ? 'weak' : 'strong'];
   }
   if (cont >= 0x80 && cont <= 0x9f) return [end, cp, 'strong']; // a C1 control in the text
   if (cp >= 0x300 && cp <= 0x36f) {

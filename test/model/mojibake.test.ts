@@ -120,7 +120,8 @@ describe('findMojibake: genuine text is never flagged', () => {
     'Ελληνικά και Русский текст, עברית, العربية',
     'Türkçe üçüncü görev, şimdi ığdır; Polski: zażółć gęślą jaźń; Čeština: příliš žluťoučký kůň',
     'Math: √π ≈ 1.77, x ≤ √∑y, ∂f/∂x, Ω ≠ ∞; Fuß“ É” ß’ —à “École”',
-    'Icelandic Þórður Ðað, Danish æøå ÆØÅ, Portuguese NÃO AÇÃO SÃO',
+    'Icelandic Þórður Ðað, Danish æøå ÆØÅ, Portuguese NÃO AÇÃO SÃO “AMANHÔ',
+    '« C’est réglé\u00a0», dit-il, « voilà\u00a0» ; un café…” — déjà\u00a0— fini',
   ];
 
   it.each(genuine)('%s', (text) => {
@@ -131,8 +132,9 @@ describe('findMojibake: genuine text is never flagged', () => {
   it('property: ASCII, common accented letters and CJK never produce a run', () => {
     // Constraint: uppercase letters that are Mac Roman lead bytes (Â Ê Á Ë È Í Î Ï Ì Ó Ô Ò Ú Û Ù
     // À Ã Õ) are left out: `Êéè` is byte for byte the Mac Roman mojibake of a CJK character, and
-    // such letter sequences do not occur in real text. Typographic punctuation is covered above.
-    const letters = 'áéíóúñüöäßçàèêëîïôûœÄÖÜÉÇÑ';
+    // such letter sequences do not occur in real text. So is `œ` (Windows-1252 0x9C, a
+    // continuation byte: `çœœ` is 缜). Typographic punctuation is covered above.
+    const letters = 'áéíóúñüöäßçàèêëîïôûÄÖÜÉÇÑ';
     const unit = fc.oneof(
       { weight: 6, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) },
       { weight: 3, arbitrary: fc.constantFrom(...letters) },
@@ -148,15 +150,17 @@ describe('findMojibake: genuine text is never flagged', () => {
 
 describe('repairMojibake: properties', () => {
   const cp = (min: number, max: number) => fc.integer({ min, max }).filter(usable);
-  /** Characters whose 3- or 4-byte UTF-8 form is strong evidence on its own. */
   const wide = fc.oneof(cp(0x800, 0xffff), cp(0x1f300, 0x1faff), cp(0x20000, 0x2a6df));
+  /** Emoji: their UTF-8 form (F0 9F ..) is strong evidence on its own. */
+  const emoji = cp(0x1f300, 0x1faff);
 
   it('Windows-1252 mojibake of real text repairs to the original', () => {
     // Constraints: characters are assigned, not controls or private use (those are never
     // repaired); 2-byte characters are taken from the ranges the heuristic accepts (Latin-1,
     // Latin Extended, combining marks, Greek/Cyrillic/Armenian/Hebrew/Arabic: IPA and NKo-era
-    // U+0700–U+07FF are left out); and the text holds at least one 3- or 4-byte character, the
-    // document-level evidence that lets lone 2-byte sequences such as `Ä…` be repaired.
+    // U+0700–U+07FF are left out); and the text holds at least one emoji, the document-level
+    // evidence that lets weak sequences be repaired: lone 2-byte ones such as `Ä…`, and those whose
+    // continuations are all word-final punctuation (`é\u00a0»` is U+983B, or French typography).
     const unit = fc
       .oneof(
         { weight: 5, arbitrary: fc.oneof(cp(0x20, 0x7e), fc.constant(0x0a)) },
@@ -166,7 +170,7 @@ describe('repairMojibake: properties', () => {
       )
       .map((c) => String.fromCodePoint(c));
     const text = fc
-      .tuple(fc.string({ unit, maxLength: 40 }), wide, fc.string({ unit, maxLength: 40 }))
+      .tuple(fc.string({ unit, maxLength: 40 }), emoji, fc.string({ unit, maxLength: 40 }))
       .map(([a, w, b]) => a + String.fromCodePoint(w) + b);
     fc.assert(
       fc.property(text, (original) => {
@@ -179,13 +183,14 @@ describe('repairMojibake: properties', () => {
   });
 
   it.skipIf(!macDecoder)('Mac Roman mojibake of emoji, symbols and CJK repairs to the original', () => {
-    // Constraint: ASCII plus 3- and 4-byte characters only. A Mac Roman damaged Latin-1 letter can
-    // be byte for byte a Windows-1252 damaged one (`Ã©`), and Windows-1252 wins such ties.
+    // Constraints: ASCII plus 3- and 4-byte characters only, at least one of them an emoji. A Mac
+    // Roman damaged Latin-1 letter can be byte for byte a Windows-1252 damaged one (`Ã©`), and
+    // without other evidence Windows-1252 wins such ties.
     const unit = fc
       .oneof({ weight: 3, arbitrary: cp(0x20, 0x7e) }, { weight: 2, arbitrary: wide })
       .map((c) => String.fromCodePoint(c));
     const text = fc
-      .tuple(fc.string({ unit, maxLength: 30 }), wide, fc.string({ unit, maxLength: 30 }))
+      .tuple(fc.string({ unit, maxLength: 30 }), emoji, fc.string({ unit, maxLength: 30 }))
       .map(([a, w, b]) => a + String.fromCodePoint(w) + b);
     fc.assert(
       fc.property(text, (original) => {

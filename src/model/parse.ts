@@ -1,0 +1,632 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { fieldName, fieldOnLine } from './fields.js';
+import { idAt } from './ids.js';
+import { codeSpans, inSpans, maskCode } from './inline.js';
+import { detectKind } from './kind.js';
+import { findMojibake } from './mojibake.js';
+import { isChoiceList, placeholdersOnLine } from './placeholders.js';
+import { LineKind, type Scan, scanBlocks, splitRow } from './scan.js';
+import { canonicalStatus, folderStatus } from './status.js';
+import type {
+  ChecklistItem,
+  CodeBlock,
+  Diagnostic,
+  Field,
+  IdDef,
+  KindOrUnknown,
+  Placeholder,
+  Pos,
+  Range,
+  Reference,
+  Section,
+  SpecDocument,
+  Status,
+  Table,
+} from './types.js';
+
+export interface ParseOptions {
+  /** Template hint lines per kind (trimmed); a document line identical to one is a placeholder. */
+  templateLines?: (kind: KindOrUnknown) => ReadonlySet<string> | undefined;
+  /** Whether the original bytes carried a BOM (decodeSpec strips it from the text). */
+  bom?: boolean;
+}
+
+const STATUS_FIELDS = new Set(['status', 'state', 'lifecycle-state']);
+const DEPENDS_LABEL =
+  /^(?:must be completed first|depends on|dependencies|blocked by|follows|requires|prerequisites)\b/i;
+const BLOCKS_LABEL = /^(?:blocks|leads to|blocking|unblocks)\b/i;
+const PHASE_SECTION = /\b(?:phase|task|step|milestone|stage|checkpoint)\b/i;
+const ISSUE_REF = /(?<![\w&#/])#(\d{1,7})(?![\w])/g;
+const LINK = /(?<!!)\[([^[\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const LINK_DEF = /^ {0,3}\[([^\]\n]+)\]:\s*\S/;
+const PATH_LIKE = /^(?:\.{1,2}\/|~\/)?[\w@.-]+(?:\/[\w@.*{}[\]-]+)*\/?(?:\.[\w*]+)?$/;
+const FILE_EXT =
+  /\.(?:md|ts|tsx|js|jsx|mjs|cjs|py|rs|go|java|rb|sql|json|ya?ml|toml|sh|css|html|txt|cfg|ini|env|lock|swift|kt|c|h|cpp)$/i;
+const CHECKLIST_ID = /^(?:\*\*)?(?:Task\s+)?([A-Z]{0,4}\d+(?:\.\d+)*)(?:\*\*)?(?=[\s:.)*—–-]|$)/;
+const BARE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
+
+/**
+ * Parse a Markdown spec into a SpecDocument: one block scan, then one pass over
+ * the text lines for the inline facts (fields, ids, references, placeholders).
+ */
+export function parseSpec(text: string, path: string, options: ParseOptions = {}): SpecDocument {
+  const scan = scanBlocks(text);
+  const { lineStarts, lineEnds } = scan;
+  const posAt = (offset: number): Pos => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+  };
+  const range = (start: number, end: number): Range => ({ start: posAt(start), end: posAt(end) });
+  const problems: Diagnostic[] = [];
+
+  // Front matter: a `---` block (scanner), or bare `key: value` lines closed by a lone `---` (seen in PRP templates).
+  let frontMatter: SpecDocument['frontMatter'];
+  let frontMatterEnd = scan.frontMatterEnd;
+  let frontStartLine = 1;
+  if (frontMatterEnd < 0) {
+    const bare = bareFrontMatterEnd(text, scan);
+    if (bare > 0) {
+      frontMatterEnd = bare;
+      frontStartLine = 0;
+      for (let i = 0; i <= bare; i++) scan.kinds[i] = LineKind.Code;
+      scan.headings = scan.headings.filter((h) => h.line > bare);
+    }
+  }
+  if (frontMatterEnd > 0) {
+    const yamlStart = lineStarts[frontStartLine] as number;
+    const yamlEnd = lineStarts[frontMatterEnd] as number;
+    const parsed = parseYamlAt(text.slice(yamlStart, yamlEnd), frontStartLine);
+    if ('error' in parsed) {
+      problems.push({
+        ruleId: 'yaml-block',
+        severity: 'error',
+        message: `front matter is not valid YAML: ${parsed.error}`,
+        range: range(lineStarts[parsed.line - 1] ?? 0, lineEnds[parsed.line - 1] ?? 0),
+      });
+    } else if (parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
+      frontMatter = {
+        value: parsed.value as Record<string, unknown>,
+        range: range(0, lineEnds[frontMatterEnd] as number),
+      };
+    }
+  }
+
+  // Sections: the heading tree.
+  const sections: Section[] = [];
+  const flat: Array<{ section: Section; line: number }> = [];
+  {
+    const stack: Section[] = [];
+    for (const h of scan.headings) {
+      const title = text.slice(h.textStart, h.textEnd).replace(/\s*\r?\n\s*/g, ' ');
+      const section: Section = {
+        level: h.level,
+        title,
+        plainTitle: plainHeading(title),
+        headingRange: range(lineStarts[h.line] as number, lineEnds[h.endLine] as number),
+        range: range(lineStarts[h.line] as number, text.length),
+        children: [],
+      };
+      while (stack.length && (stack[stack.length - 1] as Section).level >= h.level) {
+        const closed = stack.pop() as Section;
+        closed.range = range(closed.range.start.offset, endBefore(lineStarts[h.line] as number));
+      }
+      if (stack.length) (stack[stack.length - 1] as Section).children.push(section);
+      else sections.push(section);
+      stack.push(section);
+      flat.push({ section, line: h.line });
+    }
+  }
+  function endBefore(offset: number): number {
+    let end = offset;
+    if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  // Section path of each line, from the flat heading list.
+  const pathAtLine = sectionPathResolver(flat);
+
+  const h1 = scan.headings.find((h) => h.level === 1);
+  let title: SpecDocument['title'];
+  const fmTitle = frontMatter?.value.title;
+  if (h1)
+    title = {
+      value: plainInline(text.slice(h1.textStart, h1.textEnd)),
+      range: range(h1.textStart, h1.textEnd),
+    };
+  else if (typeof fmTitle === 'string' && fmTitle.trim())
+    title = { value: fmTitle.trim(), range: frontMatter?.range as Range };
+
+  // Reference-style link labels, so `[label]` with a definition is not a placeholder.
+  const linkLabels = new Set<string>();
+  if (text.indexOf(']:') !== -1) {
+    for (let i = 0; i < lineStarts.length; i++) {
+      if (scan.kinds[i] !== LineKind.Text) continue;
+      const m = LINK_DEF.exec(text.slice(scan.contentStarts[i], lineEnds[i]));
+      if (m) linkLabels.add((m[1] as string).toLowerCase());
+    }
+  }
+
+  const fields: Field[] = [];
+  const ids: IdDef[] = [];
+  const references: Reference[] = [];
+  const placeholders: Placeholder[] = [];
+  const taskByLine = new Map<number, boolean>();
+  for (const item of scan.items) if (item.task >= 0) taskByLine.set(item.line, item.task === 1);
+
+  if (frontMatter) {
+    for (const [key, value] of Object.entries(frontMatter.value)) {
+      if (value === null || typeof value === 'object') continue;
+      const at = findFrontMatterKey(text, lineStarts, lineEnds, frontMatterEnd, key);
+      if (!at) continue;
+      fields.push({
+        key,
+        name: fieldName(key),
+        value: String(value),
+        keyRange: range(at.keyStart, at.keyEnd),
+        valueRange: range(at.valueStart, at.valueEnd),
+        style: 'front-matter',
+        sectionPath: [],
+      });
+    }
+  }
+
+  const templateLines = options.templateLines;
+  // Headings that state a status ("### Current Implementation Status: **Not applicable**").
+  const statusHeadings: Field[] = [];
+  let relation: Reference['relation'];
+  const lineCount = lineStarts.length;
+  const rawLines: Array<{ line: number; start: number; trimmed: string }> = [];
+  for (let i = 0; i < lineCount; i++) {
+    const kind = scan.kinds[i] as LineKind;
+    if (
+      kind === LineKind.Code ||
+      kind === LineKind.Fence ||
+      kind === LineKind.Blank ||
+      kind === LineKind.Rule
+    )
+      continue;
+    const lineStart = lineStarts[i] as number;
+    const lineEnd = lineEnds[i] as number;
+    const line = text.slice(lineStart, lineEnd);
+    if (kind === LineKind.Html) {
+      for (const p of placeholdersOnLine(line, linkLabels)) {
+        if (p.reason === 'comment')
+          placeholders.push({
+            text: p.text,
+            reason: p.reason,
+            range: range(lineStart + p.start, lineStart + p.end),
+          });
+      }
+      continue;
+    }
+    const from = (scan.contentStarts[i] as number) - lineStart;
+    const itemIndex = scan.itemAt[i] as number;
+    const item = itemIndex >= 0 ? scan.items[itemIndex] : undefined;
+    const sectionPath = pathAtLine(i);
+    if (kind === LineKind.Heading) {
+      relation = undefined;
+      const m = /^(#{1,6}[ \t]+)(.*?\bstatus[*_]*[ \t]*:[ \t]*)(\S.*?)[ \t#]*$/i.exec(line.slice(from));
+      if (m) {
+        const valueStart = lineStart + from + (m[1] as string).length + (m[2] as string).length;
+        statusHeadings.push({
+          key: 'Status',
+          name: 'status',
+          value: m[3] as string,
+          keyRange: range(valueStart, valueStart),
+          valueRange: range(valueStart, valueStart + (m[3] as string).length),
+          style: 'bold-colon-outside',
+          sectionPath: sectionPath.slice(0, -1),
+        });
+      }
+    }
+    rawLines.push({ line: i, start: lineStart + from, trimmed: line.slice(from).trim() });
+
+    const spans = line.indexOf('`') === -1 ? [] : codeSpans(line);
+    const masked = maskCode(line, spans);
+
+    // Content after a task box: `- [ ] **AC1**: ...`
+    let labelAt = from;
+    if (item && item.task >= 0) {
+      labelAt = item.markOffset - lineStart + 3;
+      while (line[labelAt] === ' ' || line[labelAt] === '\t') labelAt++;
+    }
+
+    // Fields.
+    const field =
+      kind === LineKind.Text ? fieldOnLine(line, labelAt, item !== undefined, scan.quoted[i] === 1) : null;
+    if (field) {
+      const name = fieldName(field.key);
+      fields.push({
+        key: field.key,
+        name,
+        value: field.value,
+        keyRange: range(lineStart + field.keyStart, lineStart + field.keyEnd),
+        valueRange: range(lineStart + field.valueStart, lineStart + field.valueEnd),
+        style: field.style,
+        sectionPath,
+      });
+      if (DEPENDS_LABEL.test(field.key)) relation = 'depends-on';
+      else if (BLOCKS_LABEL.test(field.key)) relation = 'blocks';
+      else if (!item) relation = undefined;
+      if (!STATUS_FIELDS.has(name) && isChoiceList(field.value) && !/[`{}]/.test(field.value)) {
+        placeholders.push({
+          text: field.value,
+          reason: 'choice',
+          range: range(lineStart + field.valueStart, lineStart + field.valueEnd),
+        });
+      }
+    } else if (kind === LineKind.Text && !item && line.slice(from).trim()) {
+      relation = undefined;
+    }
+
+    // Ids: at the start of a list item, a heading, a bold label or a table's first cell.
+    let idFrom = -1;
+    if (item) idFrom = labelAt;
+    else if (kind === LineKind.Heading) {
+      const h = line.slice(from);
+      const m = /^#{1,6}[ \t]+/.exec(h);
+      idFrom = from + (m ? (m[0] as string).length : 0);
+    } else if (kind === LineKind.Table) {
+      const m = /^\|?[ \t]*/.exec(line.slice(from));
+      idFrom = from + (m ? (m[0] as string).length : 0);
+    } else if (line.startsWith('**', from)) idFrom = from;
+    if (idFrom >= 0) {
+      const id = idAt(line, idFrom);
+      if (id && !inSpans(spans, id.start)) {
+        ids.push({
+          id: id.id,
+          kind: id.kind,
+          numbers: id.numbers,
+          range: range(lineStart + id.start, lineStart + id.end),
+          sectionPath,
+        });
+      }
+    }
+
+    // References.
+    if (masked.indexOf('#') !== -1) {
+      ISSUE_REF.lastIndex = 0;
+      for (let m = ISSUE_REF.exec(masked); m; m = ISSUE_REF.exec(masked)) {
+        if (kind === LineKind.Heading && m.index < from + 1) continue;
+        const ref: Reference = {
+          kind: 'issue',
+          target: m[1] as string,
+          text: m[0],
+          range: range(lineStart + m.index, lineStart + m.index + m[0].length),
+        };
+        if (relation) ref.relation = relation;
+        if (item && item.task >= 0) ref.checked = item.task === 1;
+        references.push(ref);
+      }
+    }
+    if (masked.indexOf('](') !== -1) {
+      LINK.lastIndex = 0;
+      for (let m = LINK.exec(masked); m; m = LINK.exec(masked)) {
+        const target = line
+          .slice(m.index + m[0].indexOf(m[2] as string, (m[1] as string).length + 2))
+          .slice(0, (m[2] as string).length);
+        references.push({
+          kind: 'link',
+          target,
+          text: m[1] as string,
+          range: range(lineStart + m.index, lineStart + m.index + m[0].length),
+        });
+      }
+    }
+    for (const [s, e] of spans) {
+      const inner = line.slice(s, e).replace(/^`+\s?|\s?`+$/g, '');
+      if (!isPathLike(inner)) continue;
+      references.push({
+        kind: 'path',
+        target: inner,
+        text: line.slice(s, e),
+        range: range(lineStart + s, lineStart + e),
+      });
+    }
+
+    // Placeholders: generic shapes outside code spans.
+    for (const p of placeholdersOnLine(masked, linkLabels)) {
+      if (p.start < from && kind !== LineKind.Table) continue;
+      placeholders.push({
+        text: p.text,
+        reason: p.reason,
+        range: range(lineStart + p.start, lineStart + p.end),
+      });
+    }
+  }
+
+  // Checklist.
+  const checklist: ChecklistItem[] = [];
+  for (const item of scan.items) {
+    if (item.task < 0) continue;
+    const lineEnd = lineEnds[item.line] as number;
+    const textStart = item.markOffset + 3;
+    const itemText = text.slice(textStart, lineEnd).trim();
+    const entry: ChecklistItem = {
+      checked: item.task === 1,
+      text: itemText,
+      depth: item.depth,
+      sectionPath: pathAtLine(item.line),
+      markRange: range(item.markOffset, item.markOffset + 3),
+      lineRange: range(lineStarts[item.line] as number, lineEnd),
+    };
+    const idMatch = CHECKLIST_ID.exec(itemText);
+    if (
+      idMatch &&
+      /\d/.test(idMatch[1] as string) &&
+      (/\./.test(idMatch[1] as string) || /^[A-Z]/.test(idMatch[1] as string))
+    ) {
+      entry.id = idMatch[1] as string;
+    }
+    checklist.push(entry);
+  }
+
+  // Code blocks.
+  const code: CodeBlock[] = scan.fences.map((f) => {
+    const lang = (f.info.split(/\s+/)[0] ?? '').toLowerCase();
+    const block: CodeBlock = {
+      lang,
+      info: f.info,
+      body: f.body,
+      range: range(f.start, f.end),
+      bodyRange: range(f.bodyStart, f.bodyEnd),
+      sectionPath: pathAtLine(f.line),
+    };
+    if (lang === 'yaml' || lang === 'yml') block.yaml = parseYamlAt(f.body, f.line + 1);
+    return block;
+  });
+
+  // Tables.
+  const tables: Table[] = scan.tables.map((t) => {
+    const cells = (i: number) => splitRow(text.slice(scan.contentStarts[i], lineEnds[i]));
+    const rows: string[][] = [];
+    for (let i = t.startLine + 2; i < t.endLine; i++) rows.push(cells(i));
+    return {
+      header: cells(t.startLine),
+      rows,
+      range: range(lineStarts[t.startLine] as number, lineEnds[t.endLine - 1] as number),
+      sectionPath: pathAtLine(t.startLine),
+    };
+  });
+
+  // Status: the document's own, told apart from per-phase status lines.
+  const { status, sectionStatuses } = resolveStatus(
+    [...fields, ...statusHeadings],
+    path,
+    range,
+    title?.value,
+  );
+
+  // Kind.
+  const kind = detectKind({
+    path,
+    title: title?.value,
+    headings: flat.map((f) => f.section.plainTitle),
+    fieldNames: new Set(fields.map((f) => f.name)),
+    frontMatter: frontMatter?.value,
+    text,
+  });
+
+  // Lines identical to the template's hint lines.
+  const hints = templateLines?.(kind.kind);
+  if (hints?.size) {
+    const seen = new Set(placeholders.map((p) => p.range.start.line));
+    for (const l of rawLines) {
+      if (seen.has(l.line + 1) || !hints.has(l.trimmed)) continue;
+      placeholders.push({
+        text: l.trimmed,
+        reason: 'template-line',
+        range: range(l.start, l.start + l.trimmed.length),
+      });
+    }
+    placeholders.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+
+  // Encoding damage.
+  for (const run of findMojibake(text)) {
+    problems.push({
+      ruleId: 'mojibake',
+      severity: 'warning',
+      message: `mis-decoded text "${run.original}" (UTF-8 read as ${run.encoding}); it should read "${run.repaired}"`,
+      range: range(run.start, run.end),
+      fix: [{ start: run.start, end: run.end, text: run.repaired }],
+    });
+  }
+  for (const block of code) {
+    if (block.yaml && 'error' in block.yaml) {
+      const line = block.yaml.line;
+      problems.push({
+        ruleId: 'yaml-block',
+        severity: 'error',
+        message: `yaml block does not parse: ${block.yaml.error}`,
+        range: range(lineStarts[line - 1] ?? 0, lineEnds[line - 1] ?? 0),
+      });
+    }
+  }
+
+  const crlf = text.indexOf('\r\n');
+  return {
+    path,
+    text,
+    eol: crlf !== -1 && countCrlf(text) * 2 > lineStarts.length - 1 ? '\r\n' : '\n',
+    bom: options.bom ?? false,
+    kind,
+    title,
+    frontMatter,
+    fields,
+    status,
+    sectionStatuses,
+    sections,
+    checklist,
+    ids,
+    references,
+    code,
+    tables,
+    placeholders,
+    problems,
+    posAt,
+  };
+}
+
+function countCrlf(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) n++;
+  return n;
+}
+
+/** Heading text without emoji, status marks, markup and trailing punctuation, for matching. */
+export function plainHeading(title: string): string {
+  return plainInline(title)
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}✓✔✗]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:–—-]+|[\s:–—-]+$/g, '')
+    .trim();
+}
+
+/** Inline markup stripped: emphasis, code ticks, links to their text. */
+function plainInline(s: string): string {
+  return s
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)/g, '')
+    .trim();
+}
+
+function isPathLike(s: string): boolean {
+  if (s.length < 3 || s.length > 200 || /\s/.test(s) || /^[a-z]+:\/\//i.test(s) || s.startsWith('-'))
+    return false;
+  if (!PATH_LIKE.test(s)) return false;
+  return s.includes('/') || FILE_EXT.test(s);
+}
+
+function sectionPathResolver(flat: Array<{ section: Section; line: number }>): (line: number) => string[] {
+  // Precompute the path at each heading; a line's path is that of the last heading at or before it.
+  const paths: string[][] = [];
+  const stack: Section[] = [];
+  for (const { section } of flat) {
+    while (stack.length && (stack[stack.length - 1] as Section).level >= section.level) stack.pop();
+    stack.push(section);
+    paths.push(stack.map((s) => s.plainTitle));
+  }
+  return (line: number) => {
+    let lo = 0;
+    let hi = flat.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((flat[mid] as { line: number }).line <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? [] : (paths[found] as string[]);
+  };
+}
+
+/** YAML parse with the error's line mapped into the file (`firstLine` is the 0-based line of the YAML's first line). */
+function parseYamlAt(
+  source: string,
+  firstLine: number,
+): { value: unknown } | { error: string; line: number; column: number } {
+  try {
+    return { value: parseYaml(source, { prettyErrors: false, uniqueKeys: false }) };
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const pos = err.linePos?.[0];
+      const message = err.message.split('\n')[0] as string;
+      return {
+        error: message.replace(/ at line \d+, column \d+:?$/, ''),
+        line: firstLine + (pos?.line ?? 1),
+        column: pos?.col ?? 1,
+      };
+    }
+    return { error: String(err), line: firstLine + 1, column: 1 };
+  }
+}
+
+/** Bare `key: value` front matter closed by a lone `---`, with no opening fence. Returns the closing line or -1. */
+function bareFrontMatterEnd(text: string, scan: Scan): number {
+  if (!BARE_FRONT_MATTER_KEY.test(text.slice(0, scan.lineEnds[0]))) return -1;
+  for (let i = 1; i < Math.min(scan.lineStarts.length, 40); i++) {
+    const line = text.slice(scan.lineStarts[i], scan.lineEnds[i]);
+    if (/^---[ \t]*$/.test(line)) return i;
+    if (!line.trim()) return -1;
+  }
+  return -1;
+}
+
+function findFrontMatterKey(
+  text: string,
+  starts: number[],
+  ends: number[],
+  last: number,
+  key: string,
+): { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } | null {
+  const re = new RegExp(`^(${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})[ \\t]*:[ \\t]*(.*?)[ \\t]*$`);
+  for (let i = 0; i < last; i++) {
+    const s = starts[i] as number;
+    const m = re.exec(text.slice(s, ends[i]));
+    if (!m) continue;
+    let value = m[2] as string;
+    let valueStart = s + (m[0] as string).lastIndexOf(value);
+    // Quoted scalars: the range covers the text inside the quotes.
+    if (/^(['"]).*\1$/.test(value)) {
+      valueStart++;
+      value = value.slice(1, -1);
+    }
+    return { keyStart: s, keyEnd: s + key.length, valueStart, valueEnd: valueStart + value.length };
+  }
+  return null;
+}
+
+/**
+ * The document status: front matter `status`/`state` first; then the first status
+ * field outside phase/task sections (the preamble, a Status or Metadata section);
+ * then the folder. Status lines under phase/task headings are per-section statuses.
+ */
+function resolveStatus(
+  fields: Field[],
+  path: string,
+  range: (s: number, e: number) => Range,
+  title: string | undefined,
+): { status?: Status; sectionStatuses: Status[] } {
+  const sectionStatuses: Status[] = [];
+  let status: Status | undefined;
+  const candidates = fields
+    .filter((f) => STATUS_FIELDS.has(f.name))
+    .sort((a, b) => a.valueRange.start.offset - b.valueRange.start.offset);
+  const plainTitle = title === undefined ? undefined : plainHeading(title);
+  const toStatus = (f: Field, source: Status['source']): Status => {
+    const raw = f.value;
+    const canon = canonicalStatus(raw);
+    return { raw, state: canon.state, unset: canon.unset, range: f.valueRange, source };
+  };
+  const fm = candidates.find((f) => f.style === 'front-matter' && f.name !== 'lifecycle-state');
+  if (fm) status = toStatus(fm, 'front-matter');
+  for (const f of candidates) {
+    if (f === fm) continue;
+    // The document title is not a section: "# CI Fix - Task List" says nothing about phases.
+    const path = f.sectionPath[0] === plainTitle ? f.sectionPath.slice(1) : f.sectionPath;
+    const inPhase = path.some((s) => PHASE_SECTION.test(s) && !/\bstatus\b/i.test(s));
+    if (!status && !inPhase && f.value.trim()) status = toStatus(f, 'field');
+    else sectionStatuses.push(toStatus(f, 'field'));
+  }
+  if (!status) {
+    const folder = folderStatus(path);
+    if (folder)
+      status = {
+        raw: folder.folder,
+        state: folder.state,
+        unset: false,
+        range: range(0, 0),
+        source: 'folder',
+      };
+  }
+  return { status, sectionStatuses };
+}
