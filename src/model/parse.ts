@@ -484,7 +484,7 @@ function countCrlf(text: string): number {
 /** Heading text without emoji, status marks, markup and trailing punctuation, for matching. */
 export function plainHeading(title: string): string {
   return plainInline(title)
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}✓✔✗]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[✓✔✗]/gu, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:–—-]+|[\s:–—-]+$/g, '')
     .trim();

@@ -1,0 +1,35 @@
+/** specwright's public library API: the same functions the CLI and other faces call. */
+export { isSpecwrightError, SpecwrightError } from './errors.js';
+export { decodeSpec } from './model/encoding.js';
+export { findMojibake, repairMojibake } from './model/mojibake.js';
+export { type ParseOptions, parseSpec, plainHeading } from './model/parse.js';
+export { canonicalStatus, folderStatus } from './model/status.js';
+export type * from './model/types.js';
+export { listJson, SCHEMA_VERSION, showJson } from './report/spec-json.js';
+export {
+  type LoadedTemplate,
+  loadTemplates,
+  type RenderResult,
+  type RenderVars,
+  renderTemplate,
+  slugify,
+  type TemplateSchema,
+  type TemplateSet,
+} from './templates/index.js';
+export { type Config, configSchema, loadConfig } from './workspace/config.js';
+export { type CreateOptions, type CreateResult, createSpec } from './workspace/create.js';
+export { type InitResult, initWorkspace } from './workspace/init.js';
+export { type WorkspaceStatus, workspaceStatus } from './workspace/status-report.js';
+export { type SpecSummary, summarize } from './workspace/summary.js';
+export {
+  type FileError,
+  findRoot,
+  listSpecs,
+  loadWorkspace,
+  readSpec,
+  resolveSpec,
+  type SpecEntry,
+  type SpecList,
+  slugOf,
+  type Workspace,
+} from './workspace/workspace.js';

@@ -1,0 +1,27 @@
+import type { KindOrUnknown, SpecDocument, StatusState } from '../model/types.js';
+
+/** What `list` and `status` need of a document: small, JSON-safe, cacheable by content hash. */
+export interface SpecSummary {
+  path: string;
+  kind: KindOrUnknown;
+  title: string | null;
+  status: { raw: string; state: StatusState | null; unset: boolean; source: string } | null;
+  progress: { checked: number; total: number };
+  placeholders: number;
+  problems: number;
+}
+
+export function summarize(doc: SpecDocument): SpecSummary {
+  const checked = doc.checklist.reduce((n, c) => n + (c.checked ? 1 : 0), 0);
+  return {
+    path: doc.path,
+    kind: doc.kind.kind,
+    title: doc.title?.value ?? null,
+    status: doc.status
+      ? { raw: doc.status.raw, state: doc.status.state, unset: doc.status.unset, source: doc.status.source }
+      : null,
+    progress: { checked, total: doc.checklist.length },
+    placeholders: doc.placeholders.length,
+    problems: doc.problems.length,
+  };
+}

@@ -1,0 +1,225 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isSpecwrightError, SpecwrightError } from '../errors.js';
+import { decodeSpec } from '../model/encoding.js';
+import { parseSpec } from '../model/parse.js';
+import type { KindOrUnknown, SpecDocument } from '../model/types.js';
+import { loadTemplates, type TemplateSet } from '../templates/index.js';
+import { ContentCache } from './cache.js';
+import { CONFIG_FILE, type Config, loadConfig } from './config.js';
+import { discoverSpecFiles } from './discover.js';
+import { type SpecSummary, summarize } from './summary.js';
+
+export interface Workspace {
+  root: string;
+  config: Config;
+  configPath?: string;
+  templates: TemplateSet;
+}
+
+/** Bump when the summary shape or the parser's results change, so old cache entries are dropped. */
+const CACHE_VERSION = 'list-1';
+
+/** The workspace holding `cwd`: the nearest folder upwards with specwright.config.yaml, else `cwd` itself. */
+export function findRoot(cwd: string): string {
+  let dir = resolve(cwd);
+  for (;;) {
+    try {
+      if (statSync(join(dir, CONFIG_FILE)).isFile()) return dir;
+    } catch {
+      // keep looking upwards
+    }
+    const up = dirname(dir);
+    if (up === dir) return resolve(cwd);
+    dir = up;
+  }
+}
+
+export async function loadWorkspace(cwd = process.cwd()): Promise<Workspace> {
+  try {
+    if (!statSync(cwd).isDirectory()) throw new Error();
+  } catch {
+    throw new SpecwrightError('not a directory', cwd, undefined, 'usage');
+  }
+  const root = findRoot(cwd);
+  const { config, path } = loadConfig(root);
+  const templates = await loadTemplates(root);
+  return { root, config, configPath: path, templates };
+}
+
+/** Parse one file of the workspace (path absolute or relative to the root). Throws SpecwrightError for unreadable input. */
+export function readSpec(ws: Workspace, path: string): SpecDocument {
+  const abs = isAbsolute(path) ? path : join(ws.root, path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SpecwrightError(
+      code === 'ENOENT' ? 'no such file' : `cannot read (${code})`,
+      path,
+      undefined,
+      'io',
+    );
+  }
+  return parseBytes(ws, bytes, displayPath(ws, abs));
+}
+
+function parseBytes(ws: Workspace, bytes: Uint8Array, path: string): SpecDocument {
+  const decoded = decodeSpec(bytes, path);
+  return parseSpec(decoded.text, path, {
+    bom: decoded.bom,
+    templateLines: (kind) => (kind === 'unknown' ? undefined : ws.templates.get(kind)?.templateLines),
+  });
+}
+
+/** Paths shown to users: relative to the root when inside it, with forward slashes. */
+export function displayPath(ws: Workspace, abs: string): string {
+  const rel = relative(ws.root, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) return abs;
+  return rel.split(sep).join('/');
+}
+
+/** Files that are parts of a folder workspace; the folder's name is the spec's slug. */
+const PART_FILES = /^(?:prd|tasks|recovery|spec|readme|plan|design)\.md$/i;
+const MAIN_ORDER = ['prd.md', 'spec.md', 'readme.md', 'plan.md', 'design.md', 'tasks.md', 'recovery.md'];
+
+export function slugOf(path: string): string {
+  const parts = path.split('/');
+  const file = parts[parts.length - 1] as string;
+  if (PART_FILES.test(file) && parts.length >= 2) return parts[parts.length - 2] as string;
+  return file.replace(/\.md$/i, '');
+}
+
+export interface SpecEntry extends SpecSummary {
+  slug: string;
+  /** The other files of a folder workspace (tasks.md, recovery.md), whose checklists count towards progress. */
+  parts: string[];
+  /** ISO-8601 modification time of the newest file of the spec. */
+  updated: string;
+  mtimeMs: number;
+}
+
+export interface FileError {
+  path: string;
+  line?: number;
+  message: string;
+}
+
+export interface SpecList {
+  specs: SpecEntry[];
+  errors: FileError[];
+}
+
+/**
+ * Every spec in the workspace, one entry per spec (a folder workspace's files are
+ * one spec). Summaries are cached by content hash; one bad file never stops the rest.
+ */
+export function listSpecs(ws: Workspace): SpecList {
+  const files = discoverSpecFiles(ws.root, ws.config.specs, ws.config.ignore);
+  const cache = new ContentCache<SpecSummary>(ws.root, 'summaries', `${CACHE_VERSION}:${templatesSalt(ws)}`);
+  const errors: FileError[] = [];
+  const summaries: Array<SpecSummary & { mtimeMs: number }> = [];
+  for (const rel of files) {
+    const abs = join(ws.root, rel);
+    try {
+      const bytes = readFileSync(abs);
+      const mtimeMs = statSync(abs).mtimeMs;
+      const hash = ContentCache.hash(bytes);
+      let summary = cache.get(rel, hash);
+      if (!summary) {
+        summary = summarize(parseBytes(ws, bytes, rel));
+        cache.set(rel, hash, summary);
+      }
+      summaries.push({ ...summary, mtimeMs });
+    } catch (err) {
+      errors.push(toFileError(err, rel));
+    }
+  }
+  cache.save(new Set(files));
+  return { specs: groupBySlug(summaries), errors };
+}
+
+function templatesSalt(ws: Workspace): string {
+  return ws.templates
+    .list()
+    .map((t) => `${t.kind}:${t.source}:${t.templateLines.size}:${t.requiredSections.length}`)
+    .join(',');
+}
+
+export function toFileError(err: unknown, path: string): FileError {
+  if (isSpecwrightError(err))
+    return { path: err.file ?? path, ...(err.line ? { line: err.line } : {}), message: err.message };
+  return { path, message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+function groupBySlug(summaries: Array<SpecSummary & { mtimeMs: number }>): SpecEntry[] {
+  const groups = new Map<string, Array<SpecSummary & { mtimeMs: number }>>();
+  for (const s of summaries) {
+    const file = s.path.split('/').pop() as string;
+    // Only folder workspaces group; single-file specs are keyed by their own path.
+    const key = PART_FILES.test(file) ? s.path.slice(0, s.path.length - file.length) : s.path;
+    const list = groups.get(key) ?? [];
+    list.push(s);
+    groups.set(key, list);
+  }
+  const entries: SpecEntry[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => rank(a.path) - rank(b.path));
+    const main = group[0] as SpecSummary & { mtimeMs: number };
+    const progress = { checked: 0, total: 0 };
+    let placeholders = 0;
+    let problems = 0;
+    let mtimeMs = 0;
+    for (const s of group) {
+      progress.checked += s.progress.checked;
+      progress.total += s.progress.total;
+      placeholders += s.placeholders;
+      problems += s.problems;
+      mtimeMs = Math.max(mtimeMs, s.mtimeMs);
+    }
+    const kind: KindOrUnknown =
+      main.kind === 'unknown' ? (group.find((s) => s.kind !== 'unknown')?.kind ?? 'unknown') : main.kind;
+    entries.push({
+      ...main,
+      kind,
+      slug: slugOf(main.path),
+      parts: group.slice(1).map((s) => s.path),
+      progress,
+      placeholders,
+      problems,
+      updated: new Date(mtimeMs).toISOString(),
+      mtimeMs,
+    });
+  }
+  return entries.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function rank(path: string): number {
+  const file = (path.split('/').pop() as string).toLowerCase();
+  const i = MAIN_ORDER.indexOf(file);
+  return i < 0 ? MAIN_ORDER.length : i;
+}
+
+/** Resolve what a user typed for `show`: a path to any Markdown file, or a slug in the workspace. */
+export function resolveSpec(ws: Workspace, specList: SpecList, query: string, cwd: string): string {
+  const asPath = resolve(cwd, query);
+  try {
+    if (statSync(asPath).isFile()) return asPath;
+  } catch {
+    // not a path: try slugs
+  }
+  const bySlug = specList.specs.filter((s) => s.slug === query || s.path === query);
+  if (bySlug.length === 1) return join(ws.root, (bySlug[0] as SpecEntry).path);
+  if (bySlug.length > 1) {
+    throw new SpecwrightError(
+      `"${query}" is ambiguous: ${bySlug.map((s) => s.path).join(', ')}`,
+      undefined,
+      undefined,
+      'usage',
+    );
+  }
+  const near = specList.specs.filter((s) => s.slug.includes(query)).map((s) => s.slug);
+  const hint = near.length ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : '';
+  throw new SpecwrightError(`no spec "${query}" in ${ws.root}${hint}`, undefined, undefined, 'usage');
+}
