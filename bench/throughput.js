@@ -33,7 +33,7 @@ export default async function throughput(dir, corpus) {
     {
       metric: 'read + parseSpec',
       value: fmt.mbps(corpus.bytes, parse),
-      ref: `${((100 * floor) / parse).toFixed(0)}% of floor; ${fmt.ms(parse)}`,
+      ref: `${((100 * floor) / parse).toFixed(0)}% of floor; ${fmt.ms(parse)}; ${sections} top sections`,
       target: '≥ 100 MB/s',
       ok: mbps >= 100,
     },

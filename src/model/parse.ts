@@ -238,9 +238,10 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       while (line[labelAt] === ' ' || line[labelAt] === '\t') labelAt++;
     }
 
-    // Fields.
-    const field =
+    let field =
       kind === LineKind.Text ? fieldOnLine(line, labelAt, item !== undefined, scan.quoted[i] === 1) : null;
+    // `- **FR1:** text` defines a requirement, not a metadata key.
+    if (field && idAt(field.key, 0)?.end === field.key.length) field = null;
     if (field) {
       const name = fieldName(field.key);
       fields.push({
@@ -535,14 +536,16 @@ function parseYamlAt(
   firstLine: number,
 ): { value: unknown } | { error: string; line: number; column: number } {
   try {
-    return { value: parseYaml(source, { prettyErrors: false, uniqueKeys: false }) };
+    return { value: parseYaml(source, { uniqueKeys: false }) };
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];
       const message = err.message.split('\n')[0] as string;
+      // YAML notices an unclosed flow at the end of input; point at the last line that holds text.
+      const lastLine = source.replace(/\s+$/, '').split('\n').length;
       return {
         error: message.replace(/ at line \d+, column \d+:?$/, ''),
-        line: firstLine + (pos?.line ?? 1),
+        line: firstLine + Math.min(pos?.line ?? 1, lastLine),
         column: pos?.col ?? 1,
       };
     }
