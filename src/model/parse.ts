@@ -421,6 +421,8 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     const seen = new Set(placeholders.map((p) => p.range.start.line));
     for (const l of rawLines) {
       if (seen.has(l.line + 1) || !hints.has(l.trimmed)) continue;
+      // A bare label (`**Must be completed first:**`) is structure the template wants kept, not a hint.
+      if (/^(?:[-*+] )?\*\*[^*]+\*\*:?$/.test(l.trimmed) || l.trimmed.endsWith(':')) continue;
       placeholders.push({
         text: l.trimmed,
         reason: 'template-line',

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isSpecwrightError, SpecwrightError } from '../errors.js';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
@@ -140,11 +141,23 @@ export function listSpecs(ws: Workspace): SpecList {
   return { specs: groupBySlug(summaries), errors };
 }
 
+/** The build the cache entries came from: a rebuilt parser must not serve old summaries. */
+const BUILD_STAMP = (() => {
+  try {
+    return String(statSync(fileURLToPath(new URL('../model/parse.js', import.meta.url))).mtimeMs);
+  } catch {
+    return 'src'; // running from TypeScript sources (tests): fall back to the version string alone
+  }
+})();
+
 function templatesSalt(ws: Workspace): string {
-  return ws.templates
-    .list()
-    .map((t) => `${t.kind}:${t.source}:${t.templateLines.size}:${t.requiredSections.length}`)
-    .join(',');
+  return (
+    `${BUILD_STAMP}:` +
+    ws.templates
+      .list()
+      .map((t) => `${t.kind}:${t.source}:${t.templateLines.size}:${t.requiredSections.length}`)
+      .join(',')
+  );
 }
 
 export function toFileError(err: unknown, path: string): FileError {
