@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listJson } from '../report/spec-json.js';
 import { listSpecs } from '../workspace/workspace.js';
 import { type CommonOptions, withCommon, workspaceFor } from './common.js';
-import { dim, percent, print, printJson, red, table, yellow } from './output.js';
+import { dim, percent, print, printJson, table, yellow } from './output.js';
 import { printFileErrors } from './problems.js';
 
 export function register(program: Command): void {
@@ -31,6 +31,5 @@ export function register(program: Command): void {
       printFileErrors(list.errors);
     }
     if (list.errors.length) process.exitCode = 2;
-    void red;
   });
 }
