@@ -42,6 +42,11 @@ export class ContentCache<T> {
     return e && e.hash === hash ? e.value : undefined;
   }
 
+  /** Keys of every entry, so that a partial run can keep the entries it did not look at. */
+  keys(): string[] {
+    return Object.keys(this.entries);
+  }
+
   set(key: string, hash: string, value: T): void {
     this.entries[key] = { hash, value };
     this.dirty = true;
