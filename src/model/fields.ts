@@ -1,3 +1,4 @@
+import { memoString } from './memo.js';
 import type { Field } from './types.js';
 
 /**
@@ -73,10 +74,10 @@ export function fieldOnLine(
 }
 
 /** "Lifecycle State" -> "lifecycle-state". */
-export function fieldName(key: string): string {
-  return key
+export const fieldName: (key: string) => string = memoString((key) =>
+  key
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, '-')
-    .replace(/[^\p{L}\p{N}-]/gu, '');
-}
+    .replace(/[^\p{L}\p{N}-]/gu, ''),
+);

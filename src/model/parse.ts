@@ -3,6 +3,7 @@ import { fieldName, fieldOnLine } from './fields.js';
 import { idAt } from './ids.js';
 import { codeSpans, inSpans, maskCode } from './inline.js';
 import { detectKind } from './kind.js';
+import { memoString } from './memo.js';
 import { findMojibake } from './mojibake.js';
 import { isChoiceList, placeholdersOnLine } from './placeholders.js';
 import { LineKind, type Scan, scanBlocks, splitRow } from './scan.js';
@@ -52,7 +53,15 @@ const BARE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
 export function parseSpec(text: string, path: string, options: ParseOptions = {}): SpecDocument {
   const scan = scanBlocks(text);
   const { lineStarts, lineEnds } = scan;
+  let lastLine = 0;
   const posAt = (offset: number): Pos => {
+    // Lookups come mostly in document order: try the last line found before searching.
+    const from = lineStarts[lastLine] as number;
+    if (
+      offset >= from &&
+      (lastLine + 1 >= lineStarts.length || offset < (lineStarts[lastLine + 1] as number))
+    )
+      return { offset, line: lastLine + 1, column: offset - from + 1 };
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -60,6 +69,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       if ((lineStarts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    lastLine = lo;
     return { offset, line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
   };
   const range = (start: number, end: number): Range => ({ start: posAt(start), end: posAt(end) });
@@ -182,7 +192,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   const statusHeadings: Field[] = [];
   let relation: Reference['relation'];
   const lineCount = lineStarts.length;
-  const rawLines: Array<{ line: number; start: number; trimmed: string }> = [];
+  const marks = lineMarks(text, lineEnds);
   for (let i = 0; i < lineCount; i++) {
     const kind = scan.kinds[i] as LineKind;
     if (
@@ -192,10 +202,18 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       kind === LineKind.Rule
     )
       continue;
+    const mark = marks[i] as number;
+    const itemIndex = scan.itemAt[i] as number;
+    // Plain prose (no markup character any extractor looks for) only ends a dependency list.
+    if (mark === 0 && itemIndex < 0 && (kind === LineKind.Text || kind === LineKind.Html)) {
+      if (kind === LineKind.Text) relation = undefined;
+      continue;
+    }
     const lineStart = lineStarts[i] as number;
     const lineEnd = lineEnds[i] as number;
     const line = text.slice(lineStart, lineEnd);
     if (kind === LineKind.Html) {
+      if (!(mark & Mark.Lt)) continue;
       for (const p of placeholdersOnLine(line, linkLabels)) {
         if (p.reason === 'comment')
           placeholders.push({
@@ -207,7 +225,6 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       continue;
     }
     const from = (scan.contentStarts[i] as number) - lineStart;
-    const itemIndex = scan.itemAt[i] as number;
     const item = itemIndex >= 0 ? scan.items[itemIndex] : undefined;
     const sectionPath = pathAtLine(i);
     if (kind === LineKind.Heading) {
@@ -226,9 +243,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
         });
       }
     }
-    rawLines.push({ line: i, start: lineStart + from, trimmed: line.slice(from).trim() });
-
-    const spans = line.indexOf('`') === -1 ? [] : codeSpans(line);
+    const spans = mark & Mark.Tick ? codeSpans(line) : NO_SPANS;
     const masked = maskCode(line, spans);
 
     // Content after a task box: `- [ ] **AC1**: ...`
@@ -239,7 +254,9 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     }
 
     let field =
-      kind === LineKind.Text ? fieldOnLine(line, labelAt, item !== undefined, scan.quoted[i] === 1) : null;
+      kind === LineKind.Text && mark & Mark.Star
+        ? fieldOnLine(line, labelAt, item !== undefined, scan.quoted[i] === 1)
+        : null;
     // `- **FR1:** text` defines a requirement, not a metadata key.
     if (field && idAt(field.key, 0)?.end === field.key.length) field = null;
     if (field) {
@@ -277,8 +294,8 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     } else if (kind === LineKind.Table) {
       const m = /^\|?[ \t]*/.exec(line.slice(from));
       idFrom = from + (m ? (m[0] as string).length : 0);
-    } else if (line.startsWith('**', from)) idFrom = from;
-    if (idFrom >= 0) {
+    } else if (mark & Mark.Star && line.startsWith('**', from)) idFrom = from;
+    if (idFrom >= 0 && mayStartId(line.charCodeAt(idFrom))) {
       const id = idAt(line, idFrom);
       if (id && !inSpans(spans, id.start)) {
         ids.push({
@@ -292,7 +309,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     }
 
     // References.
-    if (masked.indexOf('#') !== -1) {
+    if (mark & Mark.Hash && masked.indexOf('#') !== -1) {
       ISSUE_REF.lastIndex = 0;
       for (let m = ISSUE_REF.exec(masked); m; m = ISSUE_REF.exec(masked)) {
         if (kind === LineKind.Heading && m.index < from + 1) continue;
@@ -307,7 +324,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
         references.push(ref);
       }
     }
-    if (masked.indexOf('](') !== -1) {
+    if (mark & Mark.Bracket && masked.indexOf('](') !== -1) {
       LINK.lastIndex = 0;
       for (let m = LINK.exec(masked); m; m = LINK.exec(masked)) {
         const target = line
@@ -333,6 +350,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     }
 
     // Placeholders: generic shapes outside code spans.
+    if (!(mark & Mark.Placeholder)) continue;
     for (const p of placeholdersOnLine(masked, linkLabels)) {
       if (p.start < from && kind !== LineKind.Table) continue;
       placeholders.push({
@@ -418,16 +436,22 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   // Lines identical to the template's hint lines.
   const hints = templateLines?.(kind.kind);
   if (hints?.size) {
+    const lengths = hintLengths(hints);
     const seen = new Set(placeholders.map((p) => p.range.start.line));
-    for (const l of rawLines) {
-      if (seen.has(l.line + 1) || !hints.has(l.trimmed)) continue;
+    for (let i = 0; i < lineCount; i++) {
+      const k = scan.kinds[i];
+      if (k !== LineKind.Text && k !== LineKind.Heading && k !== LineKind.Table) continue;
+      // Trim by index and compare lengths first: most lines cannot match and are never sliced.
+      let s = scan.contentStarts[i] as number;
+      let e = lineEnds[i] as number;
+      while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+      while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+      if (!lengths.has(e - s) || seen.has(i + 1)) continue;
+      const trimmed = text.slice(s, e);
+      if (!hints.has(trimmed)) continue;
       // A bare label (`**Must be completed first:**`) is structure the template wants kept, not a hint.
-      if (/^(?:[-*+] )?\*\*[^*]+\*\*:?$/.test(l.trimmed) || l.trimmed.endsWith(':')) continue;
-      placeholders.push({
-        text: l.trimmed,
-        reason: 'template-line',
-        range: range(l.start, l.start + l.trimmed.length),
-      });
+      if (/^(?:[-*+] )?\*\*[^*]+\*\*:?$/.test(trimmed) || trimmed.endsWith(':')) continue;
+      placeholders.push({ text: trimmed, reason: 'template-line', range: range(s, e) });
     }
     placeholders.sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
@@ -478,6 +502,73 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   };
 }
 
+const NO_SPANS: Array<[number, number]> = [];
+
+/** Characters the per-line extractors look for; a line with none of them holds no inline fact. */
+enum Mark {
+  Star = 1, // **Key**: value, **FR1**
+  Tick = 2, // `code`, backticked paths
+  Hash = 4, // #12
+  Bracket = 8, // links, [placeholders]
+  Lt = 16, // <!-- Describe ... -->
+  Placeholder = 32, // {Name}, YYYY-MM-DD, X.Y.Z, [X]/10, [1-10], <!-- -->
+}
+
+const MARK_CHARS: Array<[string, number]> = [
+  ['*', Mark.Star],
+  ['`', Mark.Tick],
+  ['#', Mark.Hash],
+  ['[', Mark.Bracket | Mark.Placeholder],
+  ['<', Mark.Lt | Mark.Placeholder],
+  ['{', Mark.Placeholder],
+  ['YYYY', Mark.Placeholder],
+  ['X.Y.Z', Mark.Placeholder],
+];
+
+/** Per line, which mark characters it holds, found with native indexOf rather than a loop per character. */
+function lineMarks(text: string, lineEnds: number[]): Uint8Array {
+  const marks = new Uint8Array(lineEnds.length);
+  for (const [needle, bit] of MARK_CHARS) {
+    let line = 0;
+    for (let p = text.indexOf(needle); p !== -1; p = text.indexOf(needle, p + 1)) {
+      while ((lineEnds[line] as number) < p) line++;
+      marks[line] = (marks[line] as number) | bit;
+      // The rest of this line is marked already.
+      p = lineEnds[line] as number;
+    }
+  }
+  return marks;
+}
+
+/** Ids start with one of these letters (FR, NFR, C, AC, AD, Q, R, D, A, REQ, Risk, Task, Test Case, Decision) or bold. */
+function mayStartId(ch: number): boolean {
+  return (
+    ch === 42 ||
+    ch === 65 ||
+    ch === 67 ||
+    ch === 68 ||
+    ch === 70 ||
+    ch === 78 ||
+    ch === 81 ||
+    ch === 82 ||
+    ch === 84
+  );
+}
+
+function isSpaceCode(ch: number): boolean {
+  return ch === 32 || ch === 9;
+}
+
+const HINT_LENGTHS = new WeakMap<ReadonlySet<string>, Set<number>>();
+function hintLengths(hints: ReadonlySet<string>): Set<number> {
+  let lengths = HINT_LENGTHS.get(hints);
+  if (!lengths) {
+    lengths = new Set([...hints].map((h) => h.length));
+    HINT_LENGTHS.set(hints, lengths);
+  }
+  return lengths;
+}
+
 function countCrlf(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\r\n'); i !== -1; i = text.indexOf('\r\n', i + 2)) n++;
@@ -485,13 +576,13 @@ function countCrlf(text: string): number {
 }
 
 /** Heading text without emoji, status marks, markup and trailing punctuation, for matching. */
-export function plainHeading(title: string): string {
-  return plainInline(title)
+export const plainHeading: (title: string) => string = memoString((title) =>
+  plainInline(title)
     .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[✓✔✗]/gu, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:–—-]+|[\s:–—-]+$/g, '')
-    .trim();
-}
+    .trim(),
+);
 
 /** Inline markup stripped: emphasis, code ticks, links to their text. */
 function plainInline(s: string): string {

@@ -147,6 +147,12 @@ export function scanBlocks(text: string): Scan {
   }
   lineEnds.push(text.length);
   const n = lineStarts.length;
+  // Lines holding a pipe, found with the native indexOf: only they can start a table.
+  const pipeLines = new Uint8Array(n);
+  for (let p = text.indexOf('|'), line = 0; p !== -1; p = text.indexOf('|', p + 1)) {
+    while ((lineEnds[line] as number) < p) line++;
+    pipeLines[line] = 1;
+  }
   const kinds = new Uint8Array(n);
   const contentStarts = new Int32Array(n);
   const quoted = new Uint8Array(n);
@@ -253,6 +259,19 @@ export function scanBlocks(text: string): Scan {
     return true;
   };
 
+  /** Whether [from, to) holds the character code `ch` (indexOf would search past the line). */
+  const holds = (ch: number, from: number, to: number): boolean => {
+    for (let p = from; p < to; p++) if (text.charCodeAt(p) === ch) return true;
+    return false;
+  };
+
+  /** A closing fence at `p`: at least `len` of the opening `char`, then only spaces or tabs. */
+  const closesFence = (p: number, end: number, char: number, len: number): boolean => {
+    let run = 0;
+    while (p + run < end && text.charCodeAt(p + run) === char) run++;
+    return run >= len && isBlankFrom(p + run, end);
+  };
+
   /** A list marker at `p` (indentation already skipped): its width and kind, or null. */
   const listMarker = (
     p: number,
@@ -284,9 +303,24 @@ export function scanBlocks(text: string): Scan {
   ): boolean => {
     if (at >= end) return true; // blank
     if (cols >= 4) return false;
-    const rest = text.slice(at, end);
-    const ch = rest.charCodeAt(0);
+    const ch = text.charCodeAt(at);
     if (ch === 62) return true; // >
+    // Only these first characters can start an interrupting block.
+    if (
+      !(
+        ch === 35 ||
+        ch === 96 ||
+        ch === 126 ||
+        ch === 45 ||
+        ch === 42 ||
+        ch === 95 ||
+        ch === 43 ||
+        ch === 60 ||
+        (ch >= 48 && ch <= 57)
+      )
+    )
+      return false;
+    const rest = text.slice(at, end);
     if (ch === 35 && ATX.test(rest)) return true;
     if (ch === 96 || ch === 126) {
       const m = FENCE_OPEN.exec(rest);
@@ -379,10 +413,12 @@ export function scanBlocks(text: string): Scan {
    */
   const startsTable = (i: number, at: number, end: number): boolean => {
     if (i + 1 >= n) return false;
-    const header = text.slice(at, end).trim();
-    if (header.indexOf('|') === -1) return false;
+    // Cheap gates first: a header holds a pipe, a delimiter row a dash.
+    if (!pipeLines[i]) return false;
     const nextStart = lineStarts[i + 1] as number;
     const nextEnd = lineEnds[i + 1] as number;
+    if (!holds(45, nextStart, nextEnd)) return false;
+    const header = text.slice(at, end).trim();
     const saved = { pos: cur.pos, col: cur.col, partial: cur.partial };
     cur.pos = nextStart;
     cur.col = 0;
@@ -449,16 +485,14 @@ export function scanBlocks(text: string): Scan {
 
     const matched = matchContainers(end);
     const allMatched = matched === containers.length;
-    quoted[i] = containers.some((c, k) => k < matched && c.type === C.Quote) ? 1 : 0;
+    let inQuote = 0;
+    for (let k = 0; k < matched; k++) if ((containers[k] as Container).type === C.Quote) inQuote = 1;
+    quoted[i] = inQuote;
 
     if (leaf === Leaf.Fence && fence) {
       if (allMatched) {
         const ind = measureIndent(end);
-        const rest = text.slice(ind.at, end);
-        const closing =
-          ind.cols < 4 &&
-          rest.charCodeAt(0) === fence.char &&
-          new RegExp(`^${rest[0] === '`' ? '`' : '~'}{${fence.len},}[ \\t]*$`).test(rest);
+        const closing = ind.cols < 4 && closesFence(ind.at, end, fence.char, fence.len);
         if (closing) {
           kinds[i] = LineKind.Fence;
           contentStarts[i] = ind.at;
@@ -504,7 +538,8 @@ export function scanBlocks(text: string): Scan {
     let closedItem: Container | undefined;
     if (!allMatched) {
       closeLeaf(i);
-      closedItem = containers.slice(matched).find((c) => c.type === C.Item);
+      for (let k = matched; k < containers.length && !closedItem; k++)
+        if ((containers[k] as Container).type === C.Item) closedItem = containers[k];
       containers.length = matched;
     }
 
@@ -529,15 +564,14 @@ export function scanBlocks(text: string): Scan {
         opened = true;
         continue;
       }
-      const rest = text.slice(ind.at, end);
-      if (RULE.test(rest)) break;
+      if ((ch === 45 || ch === 42 || ch === 95) && RULE.test(text.slice(ind.at, end))) break;
       const lm = listMarker(ind.at, end);
       if (!lm) break;
       const afterMarker = ind.at + lm.width;
       const emptyItem = isBlankFrom(afterMarker, end);
       if (leaf === Leaf.Paragraph && !opened && (emptyItem || (lm.ordered && lm.start !== 1))) break;
       // A setext underline made of '-' wins over an empty list item.
-      if (leaf === Leaf.Paragraph && !opened && SETEXT.test(rest)) break;
+      if (leaf === Leaf.Paragraph && !opened && SETEXT.test(text.slice(ind.at, end))) break;
       closeLeaf(i);
       // Item indentation is relative to where the enclosing container's content starts.
       const baseCol = cur.col;
@@ -577,7 +611,7 @@ export function scanBlocks(text: string): Scan {
       opened = true;
     }
     // Any item that matched a non-blank line is past its blank start.
-    for (const c of containers) if (c.type === C.Item && !isBlankFrom(cur.pos, end)) c.blankStart = false;
+    if (!isBlankFrom(cur.pos, end)) for (const c of containers) if (c.type === C.Item) c.blankStart = false;
 
     const ind = measureIndent(end);
     const at = ind.at;
@@ -615,8 +649,8 @@ export function scanBlocks(text: string): Scan {
       continue;
     }
 
-    const rest = text.slice(at, end);
-    const ch = rest.charCodeAt(0);
+    // The rest of the line is sliced only where its first character can start a block.
+    const ch = text.charCodeAt(at);
 
     if (leaf === Leaf.Table) {
       // Rows go on until a blank line or a line that starts another block (markdown-it's terminators).
@@ -645,7 +679,7 @@ export function scanBlocks(text: string): Scan {
     }
 
     if (ch === 96 || ch === 126) {
-      const m = FENCE_OPEN.exec(rest);
+      const m = FENCE_OPEN.exec(text.slice(at, end));
       if (m && !(ch === 96 && (m[2] as string).includes('`'))) {
         closeLeaf(i);
         leaf = Leaf.Fence;
@@ -663,7 +697,7 @@ export function scanBlocks(text: string): Scan {
     }
 
     if (ch === 35) {
-      const m = ATX.exec(rest);
+      const m = ATX.exec(text.slice(at, Math.min(end, at + 7)));
       if (m) {
         closeLeaf(i);
         const level = (m[1] as string).length;
@@ -684,7 +718,7 @@ export function scanBlocks(text: string): Scan {
       }
     }
 
-    if (leaf === Leaf.Paragraph && !opened && (ch === 61 || ch === 45) && SETEXT.test(rest)) {
+    if (leaf === Leaf.Paragraph && !opened && (ch === 61 || ch === 45) && SETEXT.test(text.slice(at, end))) {
       const level = ch === 61 ? 1 : 2;
       let textEnd = lineEnds[i - 1] as number;
       while (textEnd > paraTextStart && isSpace(text.charCodeAt(textEnd - 1))) textEnd--;
@@ -694,13 +728,14 @@ export function scanBlocks(text: string): Scan {
       continue;
     }
 
-    if ((ch === 45 || ch === 42 || ch === 95) && RULE.test(rest)) {
+    if ((ch === 45 || ch === 42 || ch === 95) && RULE.test(text.slice(at, end))) {
       closeLeaf(i);
       kinds[i] = LineKind.Rule;
       continue;
     }
 
     if (ch === 60) {
+      const rest = text.slice(at, end);
       const endPattern = htmlStart(rest, leaf === Leaf.Paragraph && !opened);
       if (endPattern !== false) {
         closeLeaf(i);
@@ -719,9 +754,9 @@ export function scanBlocks(text: string): Scan {
       paraStart = i;
       paraTextStart = at;
       const itemIndex = itemAt[i] as number;
-      if (itemIndex >= 0) {
+      if (itemIndex >= 0 && ch === 91) {
         const item = items[itemIndex] as ScannedItem;
-        const m = TASK.exec(rest);
+        const m = TASK.exec(text.slice(at, at + 4));
         if (m && item.contentStart === at) {
           item.task = m[1] === ' ' ? 0 : 1;
           item.markOffset = at;

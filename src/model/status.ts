@@ -1,3 +1,4 @@
+import { memoString } from './memo.js';
 import { repairMojibake } from './mojibake.js';
 import type { StatusState } from './types.js';
 
@@ -129,7 +130,9 @@ function statesIn(text: string): StatusState[] {
  * is in progress); a choice list of two or more states (`Draft | In Progress |
  * Complete`, `[Planning | Testing]`, `🔲 A / 🚧 B / ✅ C`) is "not set".
  */
-export function canonicalStatus(raw: string): CanonicalStatus {
+export const canonicalStatus: (raw: string) => CanonicalStatus = memoString(computeCanonicalStatus);
+
+function computeCanonicalStatus(raw: string): CanonicalStatus {
   const repaired = repairMojibake(raw);
   const plain = plainStatus(repaired);
   const alternatives = plain.split(/\s*(?:\||\s\/\s)\s*/).filter((p) => p.replace(/[[\]]/g, '').trim());
