@@ -1,6 +1,7 @@
 import { rule as idDuplicate } from './id-duplicate.js';
 import { rule as idSequence } from './id-sequence.js';
+import { rule as mojibake } from './mojibake.js';
 import type { Rule } from './types.js';
 
 /** Every built-in rule, in docs order. Each lives in its own module, src/rules/<id>.ts. */
-export const RULES: readonly Rule[] = [idDuplicate, idSequence];
+export const RULES: readonly Rule[] = [idDuplicate, idSequence, mojibake];
