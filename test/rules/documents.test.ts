@@ -29,11 +29,20 @@ const SEEDS: Array<{ file: string; kind: string; path: string }> = [
 
 /** What a reader of each seed sees as unfilled: a minimum count and texts that must be among the findings. */
 const SEED_PLACEHOLDERS: Record<string, { min: number; texts: string[] }> = {
-  feature: { min: 40, texts: ['{Feature Name}', '{Main objective}', '{How they benefit}'] },
-  prd: { min: 30, texts: ['[Feature Name]'] },
-  spec: { min: 25, texts: ['[Feature Name]'] },
-  task: { min: 10, texts: [] },
-  prp: { min: 25, texts: [] },
+  feature: {
+    min: 20,
+    texts: ['{Feature Name}', '{Main objective}', '{How they benefit}', '{Risk Description}'],
+  },
+  prd: { min: 50, texts: ['[Feature Name]', 'YYYY-MM-DD', '{slug}'] },
+  spec: { min: 35, texts: ['[Feature Name]', 'YYYY-MM-DD', 'X.Y.Z', '[First functional requirement]'] },
+  task: {
+    min: 6,
+    texts: [
+      '<!-- Describe the specific functionality to implement -->',
+      '[Component/functionality to implement]',
+    ],
+  },
+  prp: { min: 15, texts: ['[FEATURE NAME]', '[1-10]', '[X]/10', '[Low/Medium/High]'] },
 };
 
 function runRules(doc: SpecDocument, ctx: ReturnType<typeof makeContext>, only?: string) {
