@@ -10,10 +10,29 @@ export const CACHE_DIR = join('.specwright', 'cache');
  * hash: a hit needs the exact bytes it was computed from, so a changed file is
  * never served stale. Safe to delete at any time.
  */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+interface Entry<T> {
+  hash: string;
+  value: T;
+  /** The file's stamp when `hash` was last confirmed, and when that was (ms since the epoch). */
+  stamp?: FileStamp;
+  seenAt?: number;
+}
+
+/** Timestamps coarser than this (FAT, some network file systems) must not make a same-tick change look old. */
+const TIMESTAMP_SLACK_MS = 2000;
+
 export class ContentCache<T> {
-  private entries: Record<string, { hash: string; value: T }> = {};
+  private entries: Record<string, Entry<T>> = {};
   private dirty = false;
   private readonly file: string;
+  /** Every read of this run happens after this instant. */
+  private readonly startedAt = Date.now();
 
   constructor(
     root: string,
@@ -25,7 +44,7 @@ export class ContentCache<T> {
     try {
       const data = JSON.parse(readFileSync(this.file, 'utf8')) as {
         salt: string;
-        entries: ContentCache<T>['entries'];
+        entries: Record<string, Entry<T>>;
       };
       if (data.salt === salt && data.entries && typeof data.entries === 'object') this.entries = data.entries;
     } catch {
@@ -47,8 +66,28 @@ export class ContentCache<T> {
     return Object.keys(this.entries);
   }
 
-  set(key: string, hash: string, value: T): void {
-    this.entries[key] = { hash, value };
+  /**
+   * The value without reading the file, when its size, mtime and ctime are those recorded
+   * with the hash (git's index check). ctime catches a `touch -d` that resets mtime. A stamp
+   * recorded less than TIMESTAMP_SLACK_MS after the file's mtime is not trusted: a second
+   * write in the same timestamp tick would leave the stamp unchanged ("racy git").
+   */
+  getByStamp(key: string, stamp: FileStamp): T | undefined {
+    const e = this.entries[key];
+    const s = e?.stamp;
+    if (!e || !s || e.seenAt === undefined) return undefined;
+    if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs || s.ctimeMs !== stamp.ctimeMs) return undefined;
+    if (Math.max(s.mtimeMs, s.ctimeMs) + TIMESTAMP_SLACK_MS > e.seenAt) return undefined;
+    return e.value;
+  }
+
+  set(key: string, hash: string, value: T, stamp?: FileStamp): void {
+    const e: Entry<T> = { hash, value };
+    if (stamp) {
+      e.stamp = { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs };
+      e.seenAt = this.startedAt;
+    }
+    this.entries[key] = e;
     this.dirty = true;
   }
 

@@ -124,15 +124,15 @@ export function listSpecs(ws: Workspace): SpecList {
   for (const rel of files) {
     const abs = join(ws.root, rel);
     try {
-      const bytes = readFileSync(abs);
-      const mtimeMs = statSync(abs).mtimeMs;
-      const hash = ContentCache.hash(bytes);
-      let summary = cache.get(rel, hash);
+      const stamp = statSync(abs);
+      let summary = cache.getByStamp(rel, stamp);
       if (!summary) {
-        summary = summarize(parseBytes(ws, bytes, rel));
-        cache.set(rel, hash, summary);
+        const bytes = readFileSync(abs);
+        const hash = ContentCache.hash(bytes);
+        summary = cache.get(rel, hash) ?? summarize(parseBytes(ws, bytes, rel));
+        cache.set(rel, hash, summary, stamp);
       }
-      summaries.push({ ...summary, mtimeMs });
+      summaries.push({ ...summary, mtimeMs: stamp.mtimeMs });
     } catch (err) {
       errors.push(toFileError(err, rel));
     }
@@ -205,7 +205,8 @@ function groupBySlug(summaries: Array<SpecSummary & { mtimeMs: number }>): SpecE
       mtimeMs,
     });
   }
-  return entries.sort((a, b) => a.path.localeCompare(b.path));
+  // Code-unit order: deterministic across locales, and much cheaper than localeCompare over 10,000 paths.
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function rank(path: string): number {
