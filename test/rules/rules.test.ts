@@ -13,6 +13,7 @@ import { decodeSpec } from '../../src/model/encoding.js';
 import type { SpecDocument } from '../../src/model/types.js';
 import { RULES } from '../../src/rules/all.js';
 import type { Finding, Rule } from '../../src/rules/types.js';
+import { loadTemplates, type TemplateSet, USER_TEMPLATES_DIR } from '../../src/templates/index.js';
 import { builtinTemplates, makeContext, parseText, renderMessage } from './context.js';
 import {
   applySafeFixes,
@@ -83,6 +84,11 @@ describe('the rule registry', () => {
   }
 });
 
+/** A fixture folder with `.specwright/templates/` is a workspace with its own templates. */
+async function templatesFor(dir: string): Promise<TemplateSet> {
+  return existsSync(join(dir, USER_TEMPLATES_DIR)) ? loadTemplates(dir) : templates;
+}
+
 const fixedPath = (c: FixtureCase) => join(c.dir, `${c.name}.fixed.md`);
 const expectedPath = (c: FixtureCase) => join(c.dir, `${c.name}.expected`);
 
@@ -95,10 +101,10 @@ for (const ruleId of fixtureFolders()) {
     if (!rule) return;
 
     for (const c of fixtureCases(ruleId)) {
-      it(c.name, () => {
+      it(c.name, async () => {
         const bytes = readFileSync(c.file);
         const decoded = decodeSpec(bytes, c.file);
-        const result = runCase(c, rule, templates, decoded.text, decoded.bom);
+        const result = runCase(c, rule, await templatesFor(c.dir), decoded.text, decoded.bom);
         for (const f of result.findings) checkWellFormed(f, rule, result.doc);
 
         const expected = readExpected(expectedPath(c));
