@@ -3,15 +3,9 @@ import { rule as idSequence } from './id-sequence.js';
 import { rule as mojibake } from './mojibake.js';
 import { rule as placeholder } from './placeholder.js';
 import { rule as requiredSection } from './required-section.js';
+import { rule as taskFrontmatter } from './task-frontmatter.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
 /** Every built-in rule, in docs order. Each lives in its own module, src/rules/<id>.ts. */
-export const RULES: readonly Rule[] = [
-  placeholder,
-  requiredSection,
-  idDuplicate,
-  idSequence,
-  yamlBlock,
-  mojibake,
-];
+export const RULES: readonly Rule[] = [placeholder, requiredSection, idDuplicate, idSequence, yamlBlock, mojibake, taskFrontmatter];
