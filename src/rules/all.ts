@@ -8,4 +8,12 @@ import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
 /** Every built-in rule, in docs order. Each lives in its own module, src/rules/<id>.ts. */
-export const RULES: readonly Rule[] = [placeholder, requiredSection, idDuplicate, idSequence, yamlBlock, mojibake, taskFrontmatter];
+export const RULES: readonly Rule[] = [
+  placeholder,
+  requiredSection,
+  idDuplicate,
+  idSequence,
+  mojibake,
+  yamlBlock,
+  taskFrontmatter,
+];
