@@ -12,6 +12,7 @@ const COMMANDS: Array<{ name: string; load: () => Promise<{ register(program: Co
   { name: 'show', load: () => import('./show.js') },
   { name: 'status', load: () => import('./status.js') },
   { name: 'templates', load: () => import('./templates.js') },
+  { name: 'verify', load: () => import('./verify.js') },
 ];
 
 export async function main(argv: string[]): Promise<number> {
