@@ -1,23 +1,39 @@
 import type { SpecDocument } from '../model/types.js';
 
 /**
- * The issue number of a task document: front matter `issue`, `number` or the
- * `url` that `push` recorded, else the file name (`issue-12.md`, `012-pool.md`).
- * `#12` anywhere else in the workspace refers to it.
+ * The issue number of a task document: front matter `issue`, else the file name
+ * (`issue-12.md`, `012-pool.md`), else the `number` or `url` that `push issues`
+ * recorded. `#12` anywhere else in the workspace refers to it.
+ *
+ * The file name comes before the recorded number on purpose: a task drafted as
+ * `issue-3.md` keeps the id `#3` that other tasks use for it, even when GitHub
+ * gave the pushed issue another number. A document with no number of its own
+ * takes the pushed issue's number.
  */
 export function taskNumberOf(doc: Pick<SpecDocument, 'path' | 'frontMatter'>): number | undefined {
   const fm = doc.frontMatter?.value;
-  if (fm) {
-    for (const key of ['issue', 'number']) {
-      const n = asNumber(fm[key]);
-      if (n !== undefined) return n;
-    }
-    const url = typeof fm.url === 'string' ? /\/issues\/(\d+)\b/.exec(fm.url) : null;
-    if (url) return Number(url[1]);
-  }
-  const file = doc.path.split('/').pop() ?? '';
+  const explicit = fm ? asNumber(fm.issue) : undefined;
+  if (explicit !== undefined) return explicit;
+  const fromName = fileNumber(doc.path);
+  if (fromName !== undefined) return fromName;
+  return fm ? recordedNumber(fm) : undefined;
+}
+
+/** The number in a task document's file name: `issue-12.md`, `task_3.md`, `012-connection-pool.md`. */
+export function fileNumber(path: string): number | undefined {
+  const file = path.split('/').pop() ?? '';
+  // `2026-08-09-design.md` is dated, not numbered.
+  if (/^\d{4}-\d{2}-\d{2}/.test(file)) return undefined;
   const m = /^(?:issue|task)[-_ ]?(\d+)\b|^(\d+)[-_ ]/i.exec(file);
   return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/** The issue number `push issues` recorded in front matter: `number`, else the number in `url`. */
+export function recordedNumber(fm: Record<string, unknown>): number | undefined {
+  const n = asNumber(fm.number);
+  if (n !== undefined) return n;
+  const url = typeof fm.url === 'string' ? /\/issues\/(\d+)\b/.exec(fm.url) : null;
+  return url ? Number(url[1]) : undefined;
 }
 
 function asNumber(v: unknown): number | undefined {
