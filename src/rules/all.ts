@@ -4,6 +4,7 @@ import { rule as mojibake } from './mojibake.js';
 import { rule as placeholder } from './placeholder.js';
 import { rule as requiredSection } from './required-section.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
+import { rule as confidenceScore } from './confidence-score.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
@@ -16,4 +17,5 @@ export const RULES: readonly Rule[] = [
   mojibake,
   yamlBlock,
   taskFrontmatter,
+  confidenceScore,
 ];
