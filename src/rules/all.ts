@@ -1,10 +1,11 @@
+import { rule as confidenceScore } from './confidence-score.js';
+import { rule as emptySection } from './empty-section.js';
 import { rule as idDuplicate } from './id-duplicate.js';
 import { rule as idSequence } from './id-sequence.js';
 import { rule as mojibake } from './mojibake.js';
 import { rule as placeholder } from './placeholder.js';
 import { rule as requiredSection } from './required-section.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
-import { rule as confidenceScore } from './confidence-score.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
@@ -12,10 +13,11 @@ import { rule as yamlBlock } from './yaml-block.js';
 export const RULES: readonly Rule[] = [
   placeholder,
   requiredSection,
+  emptySection,
   idDuplicate,
   idSequence,
-  mojibake,
   yamlBlock,
   taskFrontmatter,
   confidenceScore,
+  mojibake,
 ];
