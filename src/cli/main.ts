@@ -12,6 +12,7 @@ const COMMANDS: Array<{ name: string; load: () => Promise<{ register(program: Co
   { name: 'show', load: () => import('./show.js') },
   { name: 'status', load: () => import('./status.js') },
   { name: 'templates', load: () => import('./templates.js') },
+  { name: 'check', load: () => import('./check.js') },
   { name: 'tasks', load: () => import('./tasks.js') },
   { name: 'next', load: () => import('./next.js') },
   { name: 'graph', load: () => import('./graph.js') },

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { SpecwrightError } from '../errors.js';
+import type { SeverityName } from '../rules/severity.js';
+import { type CommonOptions, cwdOf, withCommon, workspaceFor } from './common.js';
+import { useColor } from './output.js';
+
+interface CheckOptions extends CommonOptions {
+  format: 'stylish' | 'json' | 'sarif' | 'github';
+  fix?: boolean;
+  fixDryRun?: boolean;
+  unsafe?: boolean;
+  rule: string[];
+  maxWarnings?: string;
+  quiet?: boolean;
+  cache: boolean;
+}
+
+export function register(program: Command): void {
+  withCommon(
+    program
+      .command('check')
+      .argument('[paths...]', 'files or folders to check (default: the workspace spec folders)')
+      .description('lint specs: placeholders, missing sections, bad statuses, dangling references, …')
+      .addOption(
+        new Option('-f, --format <format>', 'output format')
+          .choices(['stylish', 'json', 'sarif', 'github'])
+          .default('stylish'),
+      )
+      .option('--fix', 'apply safe fixes to the files')
+      .option('--fix-dry-run', 'print the diff --fix would apply; write nothing')
+      .option('--unsafe', 'with --fix or --fix-dry-run: apply unsafe fixes too')
+      .option(
+        '--rule <id=severity>',
+        'set a rule to off, info, warn or error (repeatable)',
+        (v: string, all: string[]) => [...all, v],
+        [],
+      )
+      .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+      .option('--quiet', 'report errors only')
+      .option('--no-cache', 'ignore and do not write .specwright/cache/lint.json'),
+  ).action(async (paths: string[], opts: CheckOptions) => {
+    const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+    const format = opts.json ? 'json' : opts.format;
+    const rules = parseRuleOptions(opts.rule);
+    const ws = await workspaceFor(opts);
+    const cwd = cwdOf(opts);
+    const { lintPaths } = await import('../rules/engine.js');
+    const run = lintPaths(ws, paths.length ? paths.map((p) => resolve(cwd, p)) : undefined, {
+      rules,
+      cache: opts.cache,
+      quiet: Boolean(opts.quiet),
+      fix: Boolean(opts.fix) && !opts.fixDryRun,
+      fixDryRun: Boolean(opts.fixDryRun),
+      unsafe: Boolean(opts.unsafe),
+    });
+
+    let output: string;
+    if (format === 'json') {
+      const { lintJson } = await import('../report/lint-json.js');
+      output = `${JSON.stringify(lintJson(run), null, 2)}\n`;
+    } else if (format === 'sarif') {
+      const { formatSarif } = await import('../report/sarif.js');
+      output = `${JSON.stringify(formatSarif(run), null, 2)}\n`;
+    } else if (format === 'github') {
+      const { formatGithub } = await import('../report/github.js');
+      output = formatGithub(run);
+    } else {
+      const { formatStylish } = await import('../report/stylish.js');
+      output = formatStylish(run, { color: useColor() });
+    }
+    process.stdout.write(output);
+
+    const tooManyWarnings = maxWarnings !== undefined && run.warningCount > maxWarnings;
+    if (tooManyWarnings && format === 'stylish')
+      process.stderr.write(`specwright: too many warnings (${run.warningCount}, maximum ${maxWarnings})\n`);
+    process.exitCode = run.errorCount > 0 || tooManyWarnings ? 1 : 0;
+  });
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()))
+    throw new SpecwrightError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
+  return Number(value);
+}
+
+/** `--rule id=severity` into a map; the engine checks ids and severities against the registry. */
+function parseRuleOptions(flags: string[]): Record<string, SeverityName> | undefined {
+  if (!flags.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const flag of flags) {
+    const m = /^\s*([\w-]+)\s*[=:]\s*(\w+)\s*$/.exec(flag);
+    if (!m) throw new SpecwrightError(`--rule "${flag}": expected ID=off|info|warn|error`);
+    out[m[1] as string] = m[2] as string;
+  }
+  return out as Record<string, SeverityName>;
+}

@@ -1,0 +1,550 @@
+/**
+ * The lint engine: runs the rules over documents, resolves severities from config,
+ * applies disable comments, isolates crashing rules, applies fixes, and caches results
+ * by content hash. Rules only report findings; everything else happens here.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertUnchanged, contentHash } from '../edit/apply.js';
+import { writeFileAtomic } from '../edit/atomic.js';
+import { decodeSpec } from '../model/encoding.js';
+import { parseSpec } from '../model/parse.js';
+import type { KindOrUnknown, SpecDocument } from '../model/types.js';
+import { taskNumberOf } from '../tasks/number.js';
+import { ContentCache } from '../workspace/cache.js';
+import { type FileError, toFileError, type Workspace } from '../workspace/workspace.js';
+import { RULES } from './all.js';
+import { type CachedResult, LintCache, shortHash, TaskNumberCache } from './cache.js';
+import {
+  type Dependencies,
+  dependenciesHold,
+  FileProbe,
+  findRepoRoot,
+  newDependencies,
+  RecordingIssueSet,
+  recordingExists,
+} from './context.js';
+import { applyDirectives, findDirectives, unknownDirectiveRules } from './disable.js';
+import { fixLoop, unifiedDiff } from './fix.js';
+import { DIRECTIVE_RULE_ID, ENGINE_RULES, formatMessage, INTERNAL_RULE_ID } from './meta.js';
+import {
+  parseRuleFlags,
+  type Resolve,
+  type RuleSetting,
+  type SeverityName,
+  SeverityResolver,
+  validateRuleConfig,
+} from './severity.js';
+import { expandTargets, type Target, workspaceFiles } from './targets.js';
+import type { Finding, LintDiagnostic, Rule, RuleContext, RuleMeta } from './types.js';
+
+export interface LintOptions {
+  /** Severity overrides by rule id (the CLI's `--rule`); they win over config. Unknown ids throw. */
+  rules?: Record<string, SeverityName>;
+  /** Read and write `.specwright/cache/lint.json` (default true). */
+  cache?: boolean;
+  /** Report errors only: warnings and infos are dropped (and their fixes not applied). */
+  quiet?: boolean;
+  /** Apply the safe fixes and write the files. */
+  fix?: boolean;
+  /** Compute the fixes and their diff; write nothing. */
+  fixDryRun?: boolean;
+  /** With fix/fixDryRun: apply unsafe fixes too. */
+  unsafe?: boolean;
+  /** The rules to run (default: every built-in rule). */
+  ruleSet?: readonly Rule[];
+}
+
+export interface FileFix {
+  /** Fixes applied (over all passes). */
+  applied: number;
+  byRule: Record<string, number>;
+  /** True when the file was rewritten. */
+  written: boolean;
+  /** `fixDryRun`: the unified diff of the change. */
+  diff?: string;
+  /** `fixDryRun`: the text the diagnostics describe (the file on disk is unchanged). */
+  output?: string;
+}
+
+export interface FileLintResult {
+  /** Display path: relative to the workspace root with `/`, absolute outside it. */
+  path: string;
+  absPath: string;
+  kind?: KindOrUnknown;
+  diagnostics: LintDiagnostic[];
+  /** The file could not be read or decoded: one error, no diagnostics. */
+  error?: FileError;
+  fix?: FileFix;
+}
+
+export interface LintRun {
+  files: FileLintResult[];
+  /** Error diagnostics plus files that could not be read. */
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  /** Reported diagnostics that `--fix` would fix. */
+  fixableCount: number;
+  /** Fixes applied (or, for a dry run, that would be applied). */
+  fixedCount: number;
+  /** Files named explicitly but excluded by `ignore`. */
+  ignored: string[];
+  root: string;
+  repoRoot: string;
+  /** Every rule that could have reported, the engine's pseudo-rules included (for SARIF and docs links). */
+  rules: readonly RuleMeta[];
+  /** Files served from the cache. */
+  cacheHits: number;
+}
+
+const DIRECTIVE_RULE: Rule = {
+  meta: ENGINE_RULES.find((r) => r.id === DIRECTIVE_RULE_ID) as RuleMeta,
+  check: () => [],
+};
+const INTERNAL_META = ENGINE_RULES.find((r) => r.id === INTERNAL_RULE_ID) as RuleMeta;
+
+/**
+ * Every diagnostic of one document: each rule that applies to its kind and is not off runs once;
+ * a rule that throws becomes one `internal` error and the others go on; disable comments are
+ * applied; `{slot}`s in messages are filled. `resolve` gives each rule's setting (undefined: off),
+ * including the `disable-directive` pseudo-rule. Sorted by position.
+ */
+export function lintDocument(
+  doc: SpecDocument,
+  ctx: Omit<RuleContext, 'options'>,
+  resolve: Resolve,
+  rules: readonly Rule[] = RULES,
+): LintDiagnostic[] {
+  const out: LintDiagnostic[] = [];
+  const kind = doc.kind.kind;
+  for (const rule of rules) {
+    if (rule.meta.kinds && !rule.meta.kinds.includes(kind)) continue;
+    const setting = resolve(rule.meta.id);
+    if (!setting) continue;
+    try {
+      const findings = rule.check(doc, { ...ctx, options: setting.options });
+      if (!Array.isArray(findings)) throw new Error('check() did not return an array');
+      const made = findings.map((f) => toDiagnostic(rule.meta, f, setting));
+      for (const d of made) out.push(d);
+    } catch (err) {
+      out.push(crash(rule.meta.id, err, doc));
+    }
+  }
+  const directives = findDirectives(doc);
+  if (directives.length === 0) return sortDiagnostics(out);
+  const kept = applyDirectives(out, directives);
+  const directiveSetting = resolve(DIRECTIVE_RULE_ID);
+  if (directiveSetting) {
+    const known = new Set(rules.map((r) => r.meta.id));
+    known.add(DIRECTIVE_RULE_ID);
+    for (const f of unknownDirectiveRules(directives, known))
+      kept.push(toDiagnostic(DIRECTIVE_RULE.meta, f, directiveSetting));
+  }
+  return sortDiagnostics(kept);
+}
+
+function toDiagnostic(meta: RuleMeta, f: Finding, setting: RuleSetting): LintDiagnostic {
+  const template = meta.messages[f.messageId];
+  if (template === undefined) throw new Error(`reported unknown messageId "${f.messageId}"`);
+  const start = f.range?.start;
+  const end = f.range?.end;
+  if (typeof start?.offset !== 'number' || typeof end?.offset !== 'number' || end.offset < start.offset)
+    throw new Error(`reported "${f.messageId}" without a valid range`);
+  const d: LintDiagnostic = {
+    ruleId: meta.id,
+    messageId: f.messageId,
+    severity: setting.explicit ? setting.severity : (f.severity ?? setting.severity),
+    message: formatMessage(template, f.data),
+    range: f.range,
+  };
+  if (f.note) d.note = f.note;
+  // A rule that says it cannot fix must not: its fix is dropped rather than trusted.
+  if (f.fix && meta.fixable) d.fix = f.fix;
+  return d;
+}
+
+function crash(ruleId: string, err: unknown, doc: SpecDocument): LintDiagnostic {
+  const error = err instanceof Error ? err.message : String(err);
+  const frame = err instanceof Error ? err.stack?.split('\n').find((l) => /^\s+at /.test(l)) : undefined;
+  const at = doc.posAt(0);
+  const d: LintDiagnostic = {
+    ruleId: INTERNAL_RULE_ID,
+    messageId: 'ruleCrashed',
+    severity: 'error',
+    message: formatMessage(INTERNAL_META.messages.ruleCrashed as string, { rule: ruleId, error }),
+    range: { start: at, end: at },
+  };
+  if (frame) d.note = `a bug in specwright; please report it (${frame.trim()})`;
+  return d;
+}
+
+export function sortDiagnostics(list: LintDiagnostic[]): LintDiagnostic[] {
+  return list.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+/** What one document's lint produced, and what it depended on beyond its bytes. */
+interface Analysis extends CachedResult {
+  /** Size of the issue set when a rule read all of it (the set only grows during a run). */
+  issuesSizeSeen?: number;
+}
+
+/** Per-file state through the run. */
+interface Work {
+  target: Target;
+  /** Hash of the bytes on disk that `result` describes (undefined: not on disk, e.g. a dry-run output). */
+  hash?: string;
+  result?: Analysis;
+  /** Computed in this run (cache it), as opposed to served from the cache. */
+  fresh: boolean;
+  /** The text to re-lint when dependencies changed, when it is not the file on disk. */
+  text?: string;
+  bom?: boolean;
+  error?: FileError;
+  fix?: FileFix;
+}
+
+/** The build the cache entries came from: a rebuilt engine must not serve old diagnostics. */
+const BUILD_STAMP = (() => {
+  try {
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  } catch {
+    return 'unknown';
+  }
+})();
+
+/**
+ * Lint files of a workspace (default: every spec file; folders expand to their Markdown files).
+ * Config errors and paths that do not exist throw SpecwrightError; a file that cannot be read or
+ * decoded is one error in its result and the others go on.
+ */
+export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptions = {}): LintRun {
+  const rules = options.ruleSet ?? RULES;
+  const allRules = [...rules, DIRECTIVE_RULE];
+  const known = new Set(allRules.map((r) => r.meta.id));
+  validateRuleConfig(ws.config, ws.configPath, known, ws.templates.kinds());
+  const cli = options.rules
+    ? parseRuleFlags(
+        Object.entries(options.rules).map(([k, v]) => `${k}=${v}`),
+        known,
+      )
+    : {};
+  const resolver = new SeverityResolver(ws.config, allRules, cli);
+  const repoRoot = findRepoRoot(ws.root);
+  const { targets, ignored } = expandTargets(ws, absPaths);
+  const fixing = Boolean(options.fix || options.fixDryRun);
+  const quiet = Boolean(options.quiet);
+  const reported = (d: LintDiagnostic) => !quiet || d.severity === 'error';
+  const fixWanted = (d: LintDiagnostic) =>
+    reported(d) && d.fix !== undefined && (d.fix.safe || Boolean(options.unsafe));
+
+  const useCache = options.cache !== false;
+  const templatesKey = templatesFingerprint(ws);
+  const cache = useCache
+    ? new LintCache(
+        ws.root,
+        shortHash(
+          [
+            'lint-1',
+            BUILD_STAMP,
+            rulesFingerprint(rules),
+            resolver.fingerprint(),
+            templatesKey,
+            ws.root,
+            repoRoot,
+          ].join('\n'),
+        ),
+      )
+    : undefined;
+
+  const probe = new FileProbe();
+  const issues = new Set<number>(ws.config.issues);
+  const noted = new Set<string>();
+  const note = (path: string, n: number | undefined) => {
+    noted.add(path);
+    if (n !== undefined) issues.add(n);
+  };
+
+  const analyse = (target: Target, text: string, bom: boolean): Analysis => {
+    const doc = parseSpec(text, target.path, {
+      bom,
+      templateLines: (kind) => (kind === 'unknown' ? undefined : ws.templates.get(kind)?.templateLines),
+    });
+    const kind = doc.kind.kind;
+    const deps: Dependencies = newDependencies();
+    const ctx: Omit<RuleContext, 'options'> = {
+      root: ws.root,
+      repoRoot,
+      absPath: target.absPath,
+      template: kind === 'unknown' ? undefined : ws.templates.get(kind),
+      templates: ws.templates,
+      exists: recordingExists(probe, deps),
+      issueNumbers: new RecordingIssueSet(issues, deps),
+    };
+    const diagnostics = lintDocument(doc, ctx, resolver.forFile(target.path, kind), allRules);
+    const result: Analysis = { diagnostics, kind, deps };
+    if (kind === 'task') {
+      const n = taskNumberOf(doc);
+      if (n !== undefined) result.taskNumber = n;
+    }
+    if (deps.issues === 'all') result.issuesSizeSeen = issues.size;
+    return result;
+  };
+
+  // Pass 1: every file once, from the cache or parsed and linted (and fixed).
+  let cacheHits = 0;
+  const works: Work[] = targets.map((target) => ({ target, fresh: false }));
+  for (const w of works) {
+    const { target } = w;
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(target.absPath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      w.error = { path: target.path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` };
+      continue;
+    }
+    const hash = ContentCache.hash(bytes);
+    const hit = cache?.get(target.path, hash);
+    if (hit && !(fixing && hit.diagnostics.some(fixWanted))) {
+      cacheHits++;
+      w.result = hit;
+      w.hash = hash;
+      note(target.path, hit.taskNumber);
+      continue;
+    }
+    try {
+      const decoded = decodeSpec(bytes, target.path);
+      w.bom = decoded.bom;
+      if (fixing) fixFile(w, bytes, decoded.text);
+      else {
+        w.result = analyse(target, decoded.text, decoded.bom);
+        w.hash = hash;
+        w.fresh = true;
+      }
+      note(target.path, w.result?.taskNumber);
+    } catch (err) {
+      w.error = toFileError(err, target.path);
+    }
+  }
+
+  function fixFile(w: Work, bytes: Uint8Array, original: string): void {
+    const bom = Boolean(w.bom);
+    const { outcome, last } = fixLoop(original, (text) => analyse(w.target, text, bom), fixWanted);
+    w.result = last;
+    w.fresh = true;
+    if (outcome.applied === 0) {
+      w.hash = ContentCache.hash(bytes);
+      return;
+    }
+    w.fix = { applied: outcome.applied, byRule: outcome.byRule, written: false };
+    w.text = outcome.output;
+    if (options.fixDryRun) {
+      w.fix.diff = unifiedDiff(w.target.path, original, outcome.output);
+      w.fix.output = outcome.output;
+      return; // w.hash stays undefined: the result describes text that is not on disk
+    }
+    const out = Buffer.from((bom ? '\uFEFF' : '') + outcome.output, 'utf8');
+    try {
+      assertUnchanged(w.target.path, contentHash(bytes), readFileSync(w.target.absPath));
+      writeFileAtomic(w.target.absPath, out);
+    } catch (err) {
+      // Nothing written: report the file as it is on disk, and why it was not fixed.
+      w.error = toFileError(err, w.target.path);
+      w.fix = undefined;
+      w.text = undefined;
+      w.result = analyse(w.target, original, bom);
+      w.hash = ContentCache.hash(bytes);
+      return;
+    }
+    w.fix.written = true;
+    w.hash = ContentCache.hash(out);
+  }
+
+  // Pass 2: answers a result depended on may have changed (a file appeared, a task was added
+  // later in this run or since the cache entry was written): re-lint those files.
+  const asksIssues = works.some(
+    (w) => w.result && (w.result.deps.issues === 'all' || w.result.deps.issues.size > 0),
+  );
+  if (asksIssues && absPaths) completeIssueNumbers(ws, noted, note, useCache, templatesKey);
+  let setHash: string | undefined;
+  const issuesHash = () => {
+    setHash ??= shortHash([...issues].sort((a, b) => a - b).join(','));
+    return setHash;
+  };
+  for (const w of works) {
+    const r = w.result;
+    if (!r) continue;
+    const holds =
+      w.fresh && r.deps.issues === 'all'
+        ? r.issuesSizeSeen === issues.size
+        : dependenciesHold(
+            {
+              probes: r.deps.probes,
+              issues: r.deps.issues,
+              ...(r.issuesHash ? { issuesHash: r.issuesHash } : {}),
+            },
+            probe,
+            issues,
+            issuesHash,
+          );
+    if (holds) continue;
+    try {
+      let text = w.text;
+      let bom = Boolean(w.bom);
+      if (text === undefined) {
+        const bytes = readFileSync(w.target.absPath);
+        const decoded = decodeSpec(bytes, w.target.path);
+        text = decoded.text;
+        bom = decoded.bom;
+        w.hash = ContentCache.hash(bytes);
+      }
+      if (!w.fresh) cacheHits--;
+      w.result = analyse(w.target, text, bom);
+      w.fresh = true;
+    } catch (err) {
+      w.error = toFileError(err, w.target.path);
+      w.result = undefined;
+    }
+  }
+
+  if (cache) {
+    for (const w of works) {
+      const r = w.result;
+      if (!w.fresh || !r || w.hash === undefined || w.error) continue;
+      if (r.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) continue; // a crash may be transient
+      cache.set(w.target.path, w.hash, r.deps.issues === 'all' ? { ...r, issuesHash: issuesHash() } : r);
+    }
+    cache.save(
+      absPaths
+        ? new Set([...cache.keys(), ...targets.map((t) => t.path)])
+        : new Set(targets.map((t) => t.path)),
+    );
+  }
+
+  return summarize(works, {
+    ignored,
+    root: ws.root,
+    repoRoot,
+    rules: [...rules.map((r) => r.meta), ...ENGINE_RULES],
+    cacheHits,
+    reported,
+    unsafe: Boolean(options.unsafe),
+  });
+}
+
+/** Task numbers of the workspace files a partial run did not lint, from their own small cache. */
+function completeIssueNumbers(
+  ws: Workspace,
+  noted: ReadonlySet<string>,
+  note: (path: string, n: number | undefined) => void,
+  useCache: boolean,
+  templatesKey: string,
+): void {
+  const files = workspaceFiles(ws);
+  const cache = useCache
+    ? new TaskNumberCache(ws.root, shortHash(`tasks-1\n${BUILD_STAMP}\n${templatesKey}`))
+    : undefined;
+  for (const rel of files) {
+    if (noted.has(rel)) continue;
+    const abs = join(ws.root, rel);
+    try {
+      const bytes = readFileSync(abs);
+      const hash = ContentCache.hash(bytes);
+      const cached = cache ? cache.get(rel, hash) : null;
+      if (cached !== null) {
+        note(rel, cached); // a number, or undefined: known not to be a task
+        continue;
+      }
+      const decoded = decodeSpec(bytes, rel);
+      const doc = parseSpec(decoded.text, rel, {
+        bom: decoded.bom,
+        templateLines: (kind) => (kind === 'unknown' ? undefined : ws.templates.get(kind)?.templateLines),
+      });
+      const n = doc.kind.kind === 'task' ? taskNumberOf(doc) : undefined;
+      cache?.set(rel, hash, n);
+      note(rel, n);
+    } catch {
+      // An unreadable file holds no task number; linting it reports the problem.
+    }
+  }
+  cache?.save(new Set(files));
+}
+
+function summarize(
+  works: Work[],
+  extra: Pick<LintRun, 'ignored' | 'root' | 'repoRoot' | 'rules' | 'cacheHits'> & {
+    reported: (d: LintDiagnostic) => boolean;
+    unsafe: boolean;
+  },
+): LintRun {
+  const run: LintRun = {
+    files: [],
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    fixableCount: 0,
+    fixedCount: 0,
+    ignored: extra.ignored,
+    root: extra.root,
+    repoRoot: extra.repoRoot,
+    rules: extra.rules,
+    cacheHits: extra.cacheHits,
+  };
+  for (const w of works) {
+    const diagnostics = (w.result?.diagnostics ?? []).filter(extra.reported);
+    const file: FileLintResult = { path: w.target.path, absPath: w.target.absPath, diagnostics };
+    if (w.result) file.kind = w.result.kind as KindOrUnknown;
+    if (w.error) {
+      file.error = w.error;
+      run.errorCount++;
+    }
+    if (w.fix) {
+      file.fix = w.fix;
+      run.fixedCount += w.fix.applied;
+    }
+    for (const d of diagnostics) {
+      if (d.severity === 'error') run.errorCount++;
+      else if (d.severity === 'warning') run.warningCount++;
+      else run.infoCount++;
+      if (d.fix && (d.fix.safe || extra.unsafe)) run.fixableCount++;
+    }
+    run.files.push(file);
+  }
+  return run;
+}
+
+const ruleFingerprints = new WeakMap<readonly Rule[], string>();
+
+/**
+ * Changes when a rule's metadata or its check function changes (a rule edited without a rebuild;
+ * helpers of a rule are covered by the build stamp).
+ */
+function rulesFingerprint(rules: readonly Rule[]): string {
+  let fp = ruleFingerprints.get(rules);
+  if (!fp) {
+    fp = shortHash(rules.map((r) => `${JSON.stringify(r.meta)}\n${r.check.toString()}`).join('\n\n'));
+    ruleFingerprints.set(rules, fp);
+  }
+  return fp;
+}
+
+/** Changes when a template (built-in or the user's) changes: rules read their schema and hints. */
+function templatesFingerprint(ws: Workspace): string {
+  return shortHash(
+    ws.templates
+      .list()
+      .map(
+        (t) =>
+          `${t.kind}:${t.source}:${t.dir}:${JSON.stringify(t.schema)}:${JSON.stringify(t.requiredSections)}:${[...t.templateLines].join('\u0000')}`,
+      )
+      .join('\n'),
+  );
+}
