@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { listJson } from '../report/spec-json.js';
+import { lastRunsFor } from '../verify/history.js';
 import { listSpecs } from '../workspace/workspace.js';
 import { type CommonOptions, withCommon, workspaceFor } from './common.js';
 import { dim, percent, print, printJson, table, yellow } from './output.js';
@@ -13,7 +14,7 @@ export function register(program: Command): void {
   ).action(async (opts: CommonOptions) => {
     const ws = await workspaceFor(opts);
     const list = listSpecs(ws);
-    if (opts.json) printJson(listJson(list));
+    if (opts.json) printJson(listJson(list, lastRunsFor(ws.root, list.specs.map((s) => s.slug))));
     else {
       const rows = list.specs.map((s) => [
         s.slug,

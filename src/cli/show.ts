@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { SpecDocument } from '../model/types.js';
 import { showJson } from '../report/spec-json.js';
+import { lastRunsFor } from '../verify/history.js';
 import { listSpecs, readSpec, resolveSpec, slugOf } from '../workspace/workspace.js';
 import { type CommonOptions, cwdOf, withCommon, workspaceFor } from './common.js';
 import { bold, cyan, dim, green, percent, print, printJson, progressBar, yellow } from './output.js';
@@ -15,7 +16,8 @@ export function register(program: Command): void {
     const ws = await workspaceFor(opts);
     const path = resolveSpec(ws, listSpecs(ws), query, cwdOf(opts));
     const doc = readSpec(ws, path);
-    const json = showJson(doc, slugOf(doc.path));
+    const slug = slugOf(doc.path);
+    const json = showJson(doc, slug, lastRunsFor(ws.root, [slug]).get(slug) ?? null);
     if (opts.json) printJson(json);
     else printShow(doc, json);
   });
@@ -31,6 +33,11 @@ function printShow(doc: SpecDocument, json: ReturnType<typeof showJson>): void {
   print(
     `Progress: ${progressBar(json.progress.checked, json.progress.total)} ${json.progress.checked}/${json.progress.total}`,
   );
+  const run = json.lastRun;
+  if (run)
+    print(
+      `Verified: ${run.passed ? green('passed') : yellow('failed')} ${dim(`${run.at.slice(0, 16).replace('T', ' ')} UTC${run.complete ? '' : ', some levels'}${run.current ? ', at HEAD' : run.commit ? ', not at HEAD' : ''}`)}`,
+    );
   const meta = Object.entries(json.metadata).filter(([k]) => !/^(status|state)$/i.test(k));
   if (meta.length) {
     print();

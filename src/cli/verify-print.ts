@@ -11,7 +11,8 @@ export function seconds(ms: number): string {
   if (ms < 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const m = Math.floor(ms / 60_000);
-  return `${m} min ${Math.round((ms - m * 60_000) / 1000)} s`;
+  const s = Math.round((ms - m * 60_000) / 1000);
+  return s ? `${m} min ${s} s` : `${m} min`;
 }
 
 /** A command on one line for tables: the first line, shortened. */
@@ -99,8 +100,9 @@ export function liveReporter(
     commandStart(level, command, index) {
       position++;
       if (!streamOutput) return;
-      write(cyan(`── ${level.level}.${index + 1} ${dim(`[${position}/${ctx.total}]`)}`));
-      write(cyan(prompted(command.command)));
+      const [first, ...rest] = prompted(command.command).split('\n');
+      write(`${dim(`── [${level.level}.${index + 1} · ${position}/${ctx.total}]`)} ${cyan(first as string)}`);
+      for (const line of rest) write(cyan(line));
     },
     output(chunk, stream) {
       if (!streamOutput) return;

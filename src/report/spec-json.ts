@@ -1,4 +1,5 @@
 import type { Section, SpecDocument } from '../model/types.js';
+import type { LastRunJson } from '../verify/history.js';
 import type { SpecList } from '../workspace/workspace.js';
 
 /** The `--json` contract's version (docs/json-schema.md). Additive fields keep it; breaking changes bump it. */
@@ -13,7 +14,7 @@ interface SectionJson {
 }
 
 /** `show --json`: everything the model knows about one document, with 1-based lines. */
-export function showJson(doc: SpecDocument, slug: string) {
+export function showJson(doc: SpecDocument, slug: string, lastRun: LastRunJson | null = null) {
   const checked = doc.checklist.filter((c) => c.checked).length;
   const metadata: Record<string, string> = {};
   for (const f of doc.fields) if (!(f.key in metadata)) metadata[f.key] = f.value;
@@ -64,6 +65,8 @@ export function showJson(doc: SpecDocument, slug: string) {
       line: p.range.start.line,
       column: p.range.start.column,
     })),
+    /** The newest `verify` run of this slug (docs/json-schema.md), or null. */
+    lastRun,
   };
 }
 
@@ -80,8 +83,8 @@ function sectionJson(doc: SpecDocument, s: Section): SectionJson {
   };
 }
 
-/** `list --json`. */
-export function listJson(list: SpecList) {
+/** `list --json`; `lastRuns` maps a slug to its newest `verify` run. */
+export function listJson(list: SpecList, lastRuns?: ReadonlyMap<string, LastRunJson | null>) {
   return {
     schemaVersion: SCHEMA_VERSION,
     specs: list.specs.map((s) => ({
@@ -94,6 +97,7 @@ export function listJson(list: SpecList) {
       placeholders: s.placeholders,
       updated: s.updated,
       parts: s.parts,
+      lastRun: lastRuns?.get(s.slug) ?? null,
     })),
     errors: list.errors,
   };

@@ -12,7 +12,10 @@ export const RUNS_DIR = join('.specwright', 'runs');
 
 /** A slug as a folder name: path separators and odd characters replaced. */
 export function runsDirName(slug: string): string {
-  const safe = slug.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '');
+  const safe = slug
+    .replace(/[^A-Za-z0-9._-]+|\.{2,}/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+/, '');
   return safe || 'spec';
 }
 

@@ -4,7 +4,10 @@
  * the last run is one directory read and one file read, and the caller asks git
  * for HEAD once for all specs.
  */
-import { readRun, runFiles } from './evidence.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RUNS_DIR, readRun, runFiles, runsDirName } from './evidence.js';
+import { findRepoRoot, headCommit } from './repo.js';
 import type { RunRecord } from './types.js';
 
 export interface RunEntry {
@@ -53,4 +56,31 @@ export function lastRunJson(run: RunRecord, head: string | null): LastRunJson {
     dirty: run.dirty,
     current: run.commit !== null && head !== null && run.commit === head,
   };
+}
+
+/**
+ * `lastRun` for many specs at once (`list --json`): one directory listing of
+ * `.specwright/runs/`, one file read per spec that has runs, and one
+ * `git rev-parse HEAD` in all, only when some spec has runs.
+ */
+export function lastRunsFor(root: string, slugs: readonly string[]): Map<string, LastRunJson | null> {
+  let dirs: Set<string>;
+  try {
+    dirs = new Set(readdirSync(join(root, RUNS_DIR)));
+  } catch {
+    dirs = new Set();
+  }
+  const found = new Map<string, RunRecord>();
+  for (const slug of slugs) {
+    if (!dirs.has(runsDirName(slug))) continue;
+    const last = lastRun(root, slug);
+    if (last) found.set(slug, last.run);
+  }
+  const head = found.size ? headCommit(findRepoRoot(root)) : null;
+  const out = new Map<string, LastRunJson | null>();
+  for (const slug of slugs) {
+    const run = found.get(slug);
+    out.set(slug, run ? lastRunJson(run, head) : null);
+  }
+  return out;
 }

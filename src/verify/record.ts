@@ -40,10 +40,6 @@ export function validationItems(doc: SpecDocument): ChecklistItem[] {
   return doc.checklist.filter((c) => VALIDATION_ITEM.test(c.text.replace(/[*_`]/g, '')));
 }
 
-function seconds(ms: number): string {
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`;
-}
-
 /** The one-line note: outcome, scope, commit, evidence. */
 export function runNote(run: RunRecord, evidence: string): string {
   const commands = run.results.flatMap((l) => l.commands);
@@ -56,7 +52,7 @@ export function runNote(run: RunRecord, evidence: string): string {
     : `level${run.levels.length === 1 ? '' : 's'} ${run.levels.join(', ')} of ${run.specLevels.length}`;
   const where = `evidence \`${evidence}\``;
   if (run.passed)
-    return `Verification passed: ${scope} (${n} command${n === 1 ? '' : 's'}, ${seconds(run.durationMs)})${at}; ${where}`;
+    return `Verification passed: ${scope} (${n} command${n === 1 ? '' : 's'})${at}; ${where}`;
   const passed = commands.filter((c) => c.status === 'passed').length;
   const firstLevel = run.results.find((l) =>
     l.commands.some((c) => c.status !== 'passed' && c.status !== 'not-run'),
