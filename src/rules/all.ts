@@ -5,6 +5,7 @@ import { rule as idSequence } from './id-sequence.js';
 import { rule as mojibake } from './mojibake.js';
 import { rule as placeholder } from './placeholder.js';
 import { rule as requiredSection } from './required-section.js';
+import { rule as statusValue } from './status-value.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   requiredSection,
   emptySection,
+  statusValue,
   idDuplicate,
   idSequence,
   yamlBlock,
