@@ -17,12 +17,20 @@ const COMMANDS: Array<{ name: string; load: () => Promise<{ register(program: Co
   { name: 'next', load: () => import('./next.js') },
   { name: 'graph', load: () => import('./graph.js') },
   { name: 'verify', load: () => import('./verify.js') },
+  { name: 'start', load: () => import('./start.js') },
+  { name: 'tick', load: () => import('./tick.js') },
+  { name: 'set', load: () => import('./set.js') },
+  { name: 'complete', load: () => import('./complete.js') },
+  { name: 'archive', load: () => import('./archive.js') },
+  { name: 'changelog', load: () => import('./changelog.js') },
 ];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('specwright')
     .description('Spec-driven development: scaffold, check, track and move Markdown specs')
     .version((await import('./version.js')).VERSION, '-V, --version')
+    // Program options only before the command, so that `complete --version 1.2.0` reaches complete.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError();
