@@ -16,6 +16,7 @@ const COMMANDS: Array<{ name: string; load: () => Promise<{ register(program: Co
   { name: 'tasks', load: () => import('./tasks.js') },
   { name: 'next', load: () => import('./next.js') },
   { name: 'graph', load: () => import('./graph.js') },
+  { name: 'export', load: () => import('./export.js') },
   { name: 'verify', load: () => import('./verify.js') },
   { name: 'start', load: () => import('./start.js') },
   { name: 'tick', load: () => import('./tick.js') },

@@ -35,7 +35,7 @@ export function compareIds(a: string, b: string): number {
 /** A node id safe for Mermaid and DOT ids and for file names: `opml-import:3.1` -> `opml-import-3.1`. */
 export function fileSafeId(id: string): string {
   return id
-    .replace(/^#/, 'issue-')
+    .replace(/#(\d+)/g, 'issue-$1')
     .replace(/[^\w.-]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

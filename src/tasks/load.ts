@@ -35,8 +35,20 @@ export function readWorkspaceDocs(ws: Workspace): LoadedDocs {
 }
 
 export function loadTaskGraph(ws: Workspace): TaskGraph {
+  return loadTasks(ws).graph;
+}
+
+/** The graph and the documents it came from (by workspace-relative path), for export and push. */
+export function loadTasks(ws: Workspace): { graph: TaskGraph; docs: Map<string, SpecDocument> } {
   const { docs, errors } = readWorkspaceDocs(ws);
-  return buildGraph(extractTasks(docs), errors);
+  return { graph: buildGraph(extractTasks(docs), errors), docs: new Map(docs.map((d) => [d.path, d])) };
+}
+
+/** Each spec's main document (prd.md, spec.md, the PRP itself), by slug; task documents are not specs. */
+export function specDocuments(docs: Iterable<SpecDocument>): Map<string, SpecDocument> {
+  const out = new Map<string, SpecDocument>();
+  for (const [slug, info] of specIndex([...docs])) if (info.main) out.set(slug, info.main);
+  return out;
 }
 
 /** The tasks of a set of parsed documents (paths relative to one root). */
@@ -114,8 +126,9 @@ function ownerOf(doc: SpecDocument, slug: string, specs: Map<string, SpecInfo>):
   const parts = doc.path.split('/');
   if (parts.length >= 3 && /^(?:tasks|issues|tickets)$/i.test(parts[parts.length - 2] as string)) {
     const dir = parts.slice(0, -2).join('/');
-    for (const s of specs.values())
-      if (s.dir === dir && s.main && dirname(s.main.path) === dir) return s.slug;
+    // Only a folder workspace (`<slug>/spec.md` beside `<slug>/tasks/`) owns a tasks folder.
+    const owner = specs.get(parts[parts.length - 3] as string);
+    if (owner && owner.dir === dir) return owner.slug;
   }
   for (const label of listOf(frontMatterValue(doc, 'labels') ?? fieldValue(doc, 'labels')))
     if (specs.has(label) && label !== slug) return label;
