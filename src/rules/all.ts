@@ -5,6 +5,7 @@ import { rule as idSequence } from './id-sequence.js';
 import { rule as mojibake } from './mojibake.js';
 import { rule as placeholder } from './placeholder.js';
 import { rule as requiredSection } from './required-section.js';
+import { rule as statusConsistency } from './status-consistency.js';
 import { rule as statusValue } from './status-value.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
 import type { Rule } from './types.js';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   requiredSection,
   emptySection,
   statusValue,
+  statusConsistency,
   idDuplicate,
   idSequence,
   yamlBlock,
