@@ -8,6 +8,9 @@ import { rule as requiredSection } from './required-section.js';
 import { rule as statusConsistency } from './status-consistency.js';
 import { rule as statusValue } from './status-value.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
+import { rule as danglingReference } from './dangling-reference.js';
+import { rule as locationMissing } from './location-missing.js';
+import { rule as phantomCompletion } from './phantom-completion.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
@@ -24,4 +27,7 @@ export const RULES: readonly Rule[] = [
   taskFrontmatter,
   confidenceScore,
   mojibake,
+  danglingReference,
+  locationMissing,
+  phantomCompletion,
 ];

@@ -1,0 +1,2 @@
+export { type Outline } from './opml.js';
+export { type Health, healthOf } from './health.js';

@@ -1,0 +1,1 @@
+test.todo('a DNS failure is an outcome, not an exception');

@@ -1,0 +1,1 @@
+test.todo('the six sample exports parse to the expected outlines');
