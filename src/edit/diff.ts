@@ -153,7 +153,13 @@ function changedBlocks(before: string, edits: readonly Edit[]): Block[] {
     oldLines = oldLines.slice(head, oldLines.length - tail);
     newLines = newLines.slice(head, newLines.length - tail);
     oldStart += head;
-    if (oldLines.length || newLines.length) blocks.push({ oldStart, oldLines, newLines });
+    if (!oldLines.length && !newLines.length) continue;
+    // Changes on consecutive lines read better as one run of removals and one of additions.
+    const prev = blocks[blocks.length - 1];
+    if (prev && blockEnd(prev) === oldStart) {
+      prev.oldLines.push(...oldLines);
+      prev.newLines.push(...newLines);
+    } else blocks.push({ oldStart, oldLines, newLines });
   }
   return blocks;
 }

@@ -153,7 +153,8 @@ const releaseCache = new WeakMap<LoadedTemplate, ReleaseFields>();
 function releaseFields(template: LoadedTemplate): ReleaseFields {
   const cached = releaseCache.get(template);
   if (cached) return cached;
-  const doc = parseSpec(template.main.text, template.main.path);
+  // Variables filled with a word: `status: {{status}}` would otherwise read as a YAML mapping.
+  const doc = parseSpec(template.main.text.replace(/\{\{\s*[\w-]+\s*\}\}/g, 'value'), template.main.path);
   const found: ReleaseFields = {};
   const version = doc.fields.find((f) => f.name === 'version');
   const location = doc.fields.find((f) => f.name === 'location');
