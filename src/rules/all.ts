@@ -1,5 +1,6 @@
 import { rule as confidenceScore } from './confidence-score.js';
 import { rule as danglingReference } from './dangling-reference.js';
+import { rule as dateFormat } from './date-format.js';
 import { rule as emptySection } from './empty-section.js';
 import { rule as idDuplicate } from './id-duplicate.js';
 import { rule as idSequence } from './id-sequence.js';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   statusValue,
   statusConsistency,
   phaseOrder,
+  dateFormat,
   idDuplicate,
   idSequence,
   danglingReference,
