@@ -6,7 +6,7 @@ import { fileStamp, readRun, runFiles, runsDir, runsDirName, writeRun } from '..
 import { lastRun, lastRunJson, lastRunsFor, runHistory } from '../../src/verify/history.js';
 import { findRepoRoot, headCommit, isDirty, repoState } from '../../src/verify/repo.js';
 import type { RunRecord } from '../../src/verify/types.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir } from './process-helpers.js';
 
 function record(slug: string, startedAt: string, passed: boolean, commit: string | null = null): RunRecord {
   return {

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A process is gone when it no longer exists or is only a zombie waiting for its parent to reap it. */
 export function isGone(pid: number): boolean {
@@ -28,4 +30,9 @@ export async function waitUntil(check: () => boolean, ms: number): Promise<boole
 
 export function readPid(path: string): number {
   return Number(readFileSync(path, 'utf8').trim());
+}
+
+/** A temp folder of our own (other suites clean up `specwright-test-*` folders while they run). */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'specwright-verify-'));
 }

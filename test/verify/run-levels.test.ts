@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLevels } from '../../src/verify/run-levels.js';
 import type { VerifyLevel } from '../../src/verify/types.js';
-import { tempDir } from '../helpers/cli.js';
-import { isGone, readPid } from './process-helpers.js';
+import { isGone, readPid, tempDir } from './process-helpers.js';
 
 function level(n: number, ...commands: string[]): VerifyLevel {
   return {

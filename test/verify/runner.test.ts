@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { terminateGroup } from '../../src/verify/process-group.js';
 import { startCommand } from '../../src/verify/runner.js';
-import { tempDir } from '../helpers/cli.js';
-import { isGone, readPid } from './process-helpers.js';
+import { isGone, readPid, tempDir } from './process-helpers.js';
 
 const opts = (cwd: string, timeoutMs = 5000) => ({ cwd, timeoutMs, killGraceMs: 300 });
 
