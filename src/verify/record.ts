@@ -8,13 +8,16 @@
  * refused when the spec's commands changed while they ran: the evidence would
  * be for other commands.
  */
-import { commitEdits } from '../edit/commit.js';
 import { SpecwrightError } from '../errors.js';
-import { changelogEdits } from '../lifecycle/changelog.js';
-import { normalize, tickItemEdits } from '../lifecycle/items.js';
-import { today } from '../lifecycle/today.js';
+import {
+  changelogEdits,
+  commitEdits,
+  tickItemEdits,
+  today,
+  workspaceCommitOptions,
+} from '../lifecycle/index.js';
 import type { ChecklistItem, Edit, SpecDocument } from '../model/types.js';
-import { displayPath, type Workspace } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { extractValidation } from './extract.js';
 import type { RunRecord } from './types.js';
 
@@ -29,15 +32,16 @@ export interface RecordResult {
 }
 
 const ALL_LOOPS = 'all validation loops pass';
+const plain = (s: string) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 /** Items that claim the validation as a whole passes. */
 const VALIDATION_ITEM =
   /\b(?:validation|verification)\s+(?:loops?|commands?|levels?|gates?|checks?|suite)\b.*\bpass(?:es|ed|ing)?\b|\ball\s+(?:validation|verification)s?\b.*\bpass(?:es|ed|ing)?\b/i;
 
 /** The checklist items a passing run vouches for: "All validation loops pass" first, else look-alikes. */
 export function validationItems(doc: SpecDocument): ChecklistItem[] {
-  const exact = doc.checklist.filter((c) => normalize(c.text) === ALL_LOOPS);
+  const exact = doc.checklist.filter((c) => plain(c.text).toLowerCase() === ALL_LOOPS);
   if (exact.length) return exact;
-  return doc.checklist.filter((c) => VALIDATION_ITEM.test(c.text.replace(/[*_`]/g, '')));
+  return doc.checklist.filter((c) => VALIDATION_ITEM.test(plain(c.text)));
 }
 
 /** The one-line note: outcome, scope, commit, evidence. */
@@ -47,12 +51,13 @@ export function runNote(run: RunRecord, evidence: string): string {
   const at = run.commit
     ? ` at ${run.commit.slice(0, 12)}${run.dirty ? ' with uncommitted changes' : ''}`
     : '';
-  const scope = run.complete
-    ? `all ${run.levels.length} level${run.levels.length === 1 ? '' : 's'}`
-    : `level${run.levels.length === 1 ? '' : 's'} ${run.levels.join(', ')} of ${run.specLevels.length}`;
+  const scope = !run.complete
+    ? `level${run.levels.length === 1 ? '' : 's'} ${run.levels.join(', ')} of ${run.specLevels.length}`
+    : run.levels.length === 1
+      ? `level ${run.levels[0]}`
+      : `all ${run.levels.length} levels`;
   const where = `evidence \`${evidence}\``;
-  if (run.passed)
-    return `Verification passed: ${scope} (${n} command${n === 1 ? '' : 's'})${at}; ${where}`;
+  if (run.passed) return `Verification passed: ${scope} (${n} command${n === 1 ? '' : 's'})${at}; ${where}`;
   const passed = commands.filter((c) => c.status === 'passed').length;
   const firstLevel = run.results.find((l) =>
     l.commands.some((c) => c.status !== 'passed' && c.status !== 'not-run'),
@@ -119,7 +124,7 @@ export async function recordRun(
       if (entry) note = { offset: entry.start, section: 'Changelog', text: message };
       return edits;
     },
-    { display: (p) => displayPath(ws, p) },
+    workspaceCommitOptions(ws),
   );
   return {
     ticked,
