@@ -1,6 +1,7 @@
 import { rule as confidenceScore } from './confidence-score.js';
 import { rule as danglingReference } from './dangling-reference.js';
 import { rule as dateFormat } from './date-format.js';
+import { rule as dateOrder } from './date-order.js';
 import { rule as emptySection } from './empty-section.js';
 import { rule as idDuplicate } from './id-duplicate.js';
 import { rule as idSequence } from './id-sequence.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   statusConsistency,
   phaseOrder,
   dateFormat,
+  dateOrder,
   idDuplicate,
   idSequence,
   danglingReference,
