@@ -14,6 +14,7 @@ import { rule as requiredSection } from './required-section.js';
 import { rule as statusConsistency } from './status-consistency.js';
 import { rule as statusValue } from './status-value.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
+import { rule as checkboxFormat } from './checkbox-format.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
@@ -36,4 +37,5 @@ export const RULES: readonly Rule[] = [
   confidenceScore,
   mojibake,
   phantomCompletion,
+  checkboxFormat,
 ];
