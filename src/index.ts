@@ -16,6 +16,28 @@ export {
   type TemplateSchema,
   type TemplateSet,
 } from './templates/index.js';
+export {
+  Allowlist,
+  extractValidation,
+  type LastRunJson,
+  lastRun,
+  lastRunsFor,
+  planForSpec,
+  recordRun,
+  runHistory,
+  selectLevels,
+  type VerifyOptions,
+  type VerifyOutcome,
+  verifySpec,
+} from './verify/index.js';
+export type {
+  CommandResult,
+  LevelResult,
+  RunRecord,
+  VerifyCommand,
+  VerifyLevel,
+  VerifyPlan,
+} from './verify/types.js';
 export { type Config, configSchema, loadConfig } from './workspace/config.js';
 export { type CreateOptions, type CreateResult, createSpec } from './workspace/create.js';
 export { type InitResult, initWorkspace } from './workspace/init.js';
