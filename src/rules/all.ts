@@ -1,8 +1,10 @@
+import { rule as checkboxFormat } from './checkbox-format.js';
 import { rule as confidenceScore } from './confidence-score.js';
 import { rule as danglingReference } from './dangling-reference.js';
 import { rule as dateFormat } from './date-format.js';
 import { rule as dateOrder } from './date-order.js';
 import { rule as emptySection } from './empty-section.js';
+import { rule as headingStructure } from './heading-structure.js';
 import { rule as idDuplicate } from './id-duplicate.js';
 import { rule as idSequence } from './id-sequence.js';
 import { rule as locationMissing } from './location-missing.js';
@@ -14,7 +16,6 @@ import { rule as requiredSection } from './required-section.js';
 import { rule as statusConsistency } from './status-consistency.js';
 import { rule as statusValue } from './status-value.js';
 import { rule as taskFrontmatter } from './task-frontmatter.js';
-import { rule as checkboxFormat } from './checkbox-format.js';
 import type { Rule } from './types.js';
 import { rule as yamlBlock } from './yaml-block.js';
 
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   taskFrontmatter,
   confidenceScore,
   mojibake,
-  phantomCompletion,
   checkboxFormat,
+  headingStructure,
+  phantomCompletion,
 ];
