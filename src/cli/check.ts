@@ -69,6 +69,10 @@ export function register(program: Command): void {
       const { formatStylish } = await import('../report/stylish.js');
       output = formatStylish(run, { color: useColor() });
     }
+    // A reader that stops early (`| head`) is not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
     process.stdout.write(output);
 
     const tooManyWarnings = maxWarnings !== undefined && run.warningCount > maxWarnings;

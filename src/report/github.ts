@@ -53,8 +53,10 @@ export function formatGithub(run: LintRun): string {
     }
   }
   const problems = run.errorCount + run.warningCount + run.infoCount;
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  // A plain line: the log shows it, the runner ignores it.
   out.push(
-    `specwright: ${problems} problem${problems === 1 ? '' : 's'} (${run.errorCount} errors, ${run.warningCount} warnings, ${run.infoCount} infos) in ${run.files.length} files`,
+    `specwright: ${n(problems, 'problem')} (${n(run.errorCount, 'error')}, ${n(run.warningCount, 'warning')}, ${n(run.infoCount, 'info')}) in ${n(run.files.length, 'file')}`,
   );
   return `${out.join('\n')}\n`;
 }

@@ -42,7 +42,7 @@ export function formatStylish(run: LintRun, options: StylishOptions = {}): strin
   const source = options.source ?? defaultSource;
   const out: string[] = [];
 
-  for (const file of run.files) if (file.fix?.diff) out.push(file.fix.diff.trimEnd(), '');
+  for (const file of run.files) if (file.fix?.diff) out.push(file.fix.diff.replace(/\n$/, ''), '');
 
   for (const file of run.files) {
     if (!file.error && file.diagnostics.length === 0 && !file.fix) continue;
@@ -62,6 +62,8 @@ export function formatStylish(run: LintRun, options: StylishOptions = {}): strin
     const locWidth = Math.max(...file.diagnostics.map((d) => location(d).length), 0);
     const sevWidth = Math.max(...file.diagnostics.map((d) => d.severity.length), 0);
     const msgWidth = Math.min(60, Math.max(...file.diagnostics.map((d) => d.message.length), 0));
+    const gutter = String(Math.max(...file.diagnostics.map((d) => d.range.start.line), 0)).length;
+    const notesShown = new Set<string>();
     for (const d of file.diagnostics) {
       const sev = d.severity.padEnd(sevWidth);
       const painted =
@@ -69,8 +71,12 @@ export function formatStylish(run: LintRun, options: StylishOptions = {}): strin
       out.push(
         `  ${c.dim(location(d).padStart(locWidth))}  ${painted}  ${d.message.padEnd(msgWidth)}  ${c.dim(d.ruleId)}`,
       );
-      if (d.note) out.push(`  ${' '.repeat(locWidth)}  ${c.dim(`note: ${d.note}`)}`);
-      if (lines) for (const l of frame(d, lines, c)) out.push(`  ${' '.repeat(locWidth)}  ${l}`);
+      // A note is said once per file: the same advice under every placeholder is noise.
+      if (d.note && !notesShown.has(d.note)) {
+        notesShown.add(d.note);
+        out.push(`  ${' '.repeat(locWidth)}  ${c.dim(`note: ${d.note}`)}`);
+      }
+      if (lines) for (const l of frame(d, lines, gutter, c)) out.push(`  ${' '.repeat(locWidth)}  ${l}`);
     }
     out.push('');
   }
@@ -99,7 +105,12 @@ function splitLines(text: string | undefined): string[] | undefined {
 }
 
 /** The problem's first line and a caret underline of the part of it the range covers. */
-function frame(d: LintDiagnostic, lines: string[], c: ReturnType<typeof painter>): string[] {
+function frame(
+  d: LintDiagnostic,
+  lines: string[],
+  gutterWidth: number,
+  c: ReturnType<typeof painter>,
+): string[] {
   const { start, end } = d.range;
   const text = lines[start.line - 1];
   if (text === undefined) return [];
@@ -114,7 +125,7 @@ function frame(d: LintDiagnostic, lines: string[], c: ReturnType<typeof painter>
   const shown = text.slice(windowStart, windowStart + FRAME_WIDTH).replace(/\t/g, ' ');
   const lead = windowStart > 0 ? '…' : '';
   const tail = windowStart + FRAME_WIDTH < text.length ? '…' : '';
-  const gutter = String(start.line);
+  const gutter = String(start.line).padStart(gutterWidth);
   const caretAt = from - windowStart + lead.length;
   const caretLen = Math.max(1, Math.min(to - from, FRAME_WIDTH - (from - windowStart)));
   return [

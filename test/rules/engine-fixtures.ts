@@ -3,12 +3,12 @@
  * so that its behaviour (severities, disable comments, crashes, fixes, cache) does not depend on
  * what the real rules find.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Range, SpecDocument } from '../../src/model/types.js';
 import type { Finding, Rule } from '../../src/rules/types.js';
 import { loadWorkspace, type Workspace } from '../../src/workspace/workspace.js';
-import { tempDir } from '../helpers/cli.js';
 
 export function rangeOf(doc: SpecDocument, start: number, end: number): Range {
   return { start: doc.posAt(start), end: doc.posAt(end) };
@@ -161,9 +161,25 @@ export const TEST_RULES: readonly Rule[] = [
   taskOnlyRule,
 ];
 
+const made: string[] = [];
+
+/**
+ * A temp folder with a prefix of its own: the suite-wide teardown removes `specwright-test-*`
+ * folders, and a concurrent run's teardown must not remove ours mid-test. Remove with cleanupDirs().
+ */
+export function checkTempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'specwright-check-'));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanupDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A temp workspace with these files (text, or bytes for exact encodings). */
 export function workspaceDir(files: Record<string, string | Uint8Array>): string {
-  const dir = tempDir();
+  const dir = checkTempDir();
   for (const [rel, content] of Object.entries(files)) {
     const abs = join(dir, rel);
     mkdirSync(dirname(abs), { recursive: true });
@@ -189,3 +205,28 @@ status: open
 
 Some text.
 `;
+
+/** Says what it is told to: a message with characters that output formats must escape. */
+export const echoRule: Rule = {
+  meta: {
+    id: 'echo',
+    description: 'Echoes SAY lines.',
+    rationale: 'Test rule.',
+    severity: 'warning',
+    fixable: false,
+    tags: ['test'],
+    messages: { say: '{text}' },
+  },
+  check: (doc) => {
+    const out: Finding[] = [];
+    const re = /SAY (.*)/g;
+    for (const m of doc.text.matchAll(re))
+      out.push({
+        messageId: 'say',
+        data: { text: (m[1] ?? '').replace(/\\n/g, '\n').replace(/\\r/g, '\r') },
+        range: rangeOf(doc, m.index, m.index + m[0].length),
+        note: 'a note',
+      });
+    return out;
+  },
+};

@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isSpecwrightError, type SpecwrightError } from '../../src/errors.js';
 import { parseSpec } from '../../src/model/parse.js';
 import { type LintRun, lintDocument, lintPaths } from '../../src/rules/engine.js';
 import type { Rule } from '../../src/rules/types.js';
 import { loadWorkspace } from '../../src/workspace/workspace.js';
 import {
+  cleanupDirs,
   crashRule,
   doubleXRule,
   issueRule,
@@ -29,6 +30,8 @@ const summary = (run: LintRun) =>
 
 const lint = (ws: Awaited<ReturnType<typeof workspace>>, rules: readonly Rule[] = TEST_RULES, extra = {}) =>
   lintPaths(ws, undefined, { ruleSet: rules, cache: false, ...extra });
+
+afterAll(cleanupDirs);
 
 describe('lintDocument', () => {
   const ctx = {
