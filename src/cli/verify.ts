@@ -108,12 +108,20 @@ export function register(program: Command): void {
     }
 
     const controller = new AbortController();
+    // The commands run detached (their own process groups), so a terminal's Ctrl-C does not reach
+    // them: forward it. Further signals only repeat the message; dying here would leave them running.
     const onSignal = () => {
-      write(yellow('\nInterrupted: stopping the running command and everything it started…'));
+      write(
+        yellow(
+          controller.signal.aborted
+            ? 'Still stopping (SIGKILL follows within 2 s)…'
+            : '\nInterrupted: stopping the running command and everything it started…',
+        ),
+      );
       controller.abort();
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     let outcome: Awaited<ReturnType<typeof verifySpec>>;
     try {
       outcome = await verifySpec({

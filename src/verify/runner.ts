@@ -40,6 +40,8 @@ export interface RunningCommand {
 }
 
 export const DEFAULT_KILL_GRACE_MS = 2000;
+/** setTimeout fires at once past 2^31-1 ms; a longer limit is as good as none (24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function startCommand(command: string, opts: RunCommandOptions): RunningCommand {
   const started = performance.now();
@@ -70,10 +72,13 @@ export function startCommand(command: string, opts: RunCommandOptions): RunningC
   child.stderr?.on('data', onData('stderr'));
 
   const done = new Promise<CommandOutcome>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      timedOut = true;
-      void stop();
-    }, opts.timeoutMs);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        void stop();
+      },
+      Math.min(opts.timeoutMs, MAX_TIMER_MS),
+    );
     let exit: { code: number | null; signal: string | null; durationMs: number } | undefined;
     let settled = false;
     const settle = async () => {

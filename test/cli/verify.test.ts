@@ -369,3 +369,50 @@ describe('verify: interrupted', () => {
     expect(existsSync(join(dir, 'after-hang.marker'))).toBe(false);
   });
 });
+
+const HAS_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!HAS_SCRIPT)('verify on a terminal (through script(1))', () => {
+  /** Run verify under a pseudo-terminal, answer the y/N question, return the output and exit code. */
+  async function onTerminal(dir: string, answer: string): Promise<{ code: number | null; out: string }> {
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin', 'specwright.js'))} verify passing; echo "EXIT=$?"`;
+    const child = spawn('script', ['-qec', cmd, '/dev/null'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', CI: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    expect(await waitUntil(() => out.includes('[y/N]'), 10_000)).toBe(true);
+    child.stdin.write(answer);
+    await exited;
+    const code = /EXIT=(\d+)/.exec(out)?.[1];
+    return { code: code === undefined ? null : Number(code), out };
+  }
+
+  it('shows the commands, asks, and runs them only after yes', async () => {
+    const dir = workspace('passing.md');
+    const no = await onTerminal(dir, 'n\n');
+    expect(no.out).toContain('$ touch level2.marker');
+    expect(no.out).toContain('Run these 3 commands? [y/N]');
+    expect(no.out).toContain('not confirmed; nothing was run');
+    expect(no.code).toBe(2);
+    expect(existsSync(join(dir, 'level2.marker'))).toBe(false);
+    const yes = await onTerminal(dir, 'y\n');
+    expect(yes.code).toBe(0);
+    expect(yes.out).toContain('Passed: 2 levels, 3 commands');
+    expect(existsSync(join(dir, 'level2.marker'))).toBe(true);
+  });
+});
+
+describe('verify: settings', () => {
+  it('takes the time limit from verify.timeout unless --timeout says otherwise', () => {
+    const dir = workspace('passing.md', 'version: 1\nverify:\n  timeout: 42\n');
+    expect(JSON.parse(run(['verify', 'passing', '--dry-run', '--json'], dir).stdout).timeoutMs).toBe(42_000);
+    const flag = run(['verify', 'passing', '--dry-run', '--json', '--timeout', '1.5'], dir);
+    expect(JSON.parse(flag.stdout).timeoutMs).toBe(1500);
+  });
+});
