@@ -16,7 +16,7 @@ import {
 } from './doc-facts.js';
 import { isStandaloneId, qualifyRef } from './ids.js';
 import { parseIssueUrl } from './issue-link.js';
-import { recordedNumber, taskNumberOf } from './number.js';
+import { localNumberOf, recordedNumber } from './number.js';
 import type { Dependency, DoneDecision, IssueLink, Task } from './types.js';
 
 const DEPENDS_TITLE =
@@ -40,7 +40,9 @@ export function ownIdOf(doc: SpecDocument): string | undefined {
 }
 
 export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
-  const number = taskNumberOf(doc);
+  // The recorded number of a pushed issue is an alias, never the id: ids must not change on push.
+  const fm = doc.frontMatter?.value;
+  const number = localNumberOf(doc);
   const ownId = ownIdOf(doc);
   const prefix = ownId?.includes(':') ? ownId.slice(0, ownId.indexOf(':')) : undefined;
   const spec = owner ?? prefix ?? slug;
@@ -105,6 +107,8 @@ export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
     };
   const issue = recordedIssue(doc);
   if (issue) task.issue = issue;
+  const recorded = fm ? recordedNumber(fm) : undefined;
+  if (recorded !== undefined && `#${recorded}` !== id) task.aliases = [`#${recorded}`];
   return task;
 }
 

@@ -43,6 +43,14 @@ export function buildGraph(input: readonly Task[], errors: TaskGraph['errors'] =
     mergeCopy(existing, t, problems);
   }
   const tasks = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  // `#45`, the number a pushed task document's issue got, refers to it too (unless a task has that id).
+  const lookup = new Map(byId);
+  for (const t of tasks) for (const alias of t.aliases ?? []) if (!lookup.has(alias)) lookup.set(alias, t);
+  const canonical = (id: string) => lookup.get(id)?.id ?? id;
+  for (const t of tasks) {
+    for (const d of t.deps) d.target = canonical(d.target);
+    for (const b of t.blocks) b.target = canonical(b.target);
+  }
 
   // Explicit edges: each task's dependencies, and what other tasks say they block.
   const edges: Edge[] = [];

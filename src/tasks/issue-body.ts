@@ -8,7 +8,8 @@
  * steps, and their dependencies. A spec with tasks gets a tracking issue listing them.
  */
 import type { SpecDocument } from '../model/types.js';
-import { findItemRecord } from './issue-link.js';
+import { fieldValue } from './doc-facts.js';
+import { parseIssueUrl } from './issue-link.js';
 import type { ResolvedTask, TaskGraph } from './types.js';
 
 export interface IssueUnit {
@@ -112,14 +113,11 @@ function topological(graph: TaskGraph, tasks: readonly ResolvedTask[]): Resolved
   return out;
 }
 
-/** A spec's tracking issue recorded as `<!-- issue: URL -->` on a line of its own. */
+/** A spec's tracking issue, recorded as its `Issue` metadata field (a URL). */
 export function specRecord(doc: SpecDocument): IssueUnit['recorded'] {
-  for (const line of doc.text.split('\n')) {
-    if (!/^\s*<!--\s*issue:/.test(line)) continue;
-    const found = findItemRecord(line.replace(/\r$/, ''));
-    if (found) return found.link;
-  }
-  return undefined;
+  const value = fieldValue(doc, 'issue')?.trim();
+  const parsed = value ? parseIssueUrl(value) : undefined;
+  return value && parsed ? { number: parsed.number, url: value } : undefined;
 }
 
 export interface RenderContext {

@@ -12,11 +12,13 @@ import type { SpecDocument } from '../model/types.js';
  */
 export function taskNumberOf(doc: Pick<SpecDocument, 'path' | 'frontMatter'>): number | undefined {
   const fm = doc.frontMatter?.value;
-  const explicit = fm ? asNumber(fm.issue) : undefined;
-  if (explicit !== undefined) return explicit;
-  const fromName = fileNumber(doc.path);
-  if (fromName !== undefined) return fromName;
-  return fm ? recordedNumber(fm) : undefined;
+  return localNumberOf(doc) ?? (fm ? recordedNumber(fm) : undefined);
+}
+
+/** The number a task document gives itself: front matter `issue`, else its file name (never a recorded one). */
+export function localNumberOf(doc: Pick<SpecDocument, 'path' | 'frontMatter'>): number | undefined {
+  const explicit = doc.frontMatter ? asNumber(doc.frontMatter.value.issue) : undefined;
+  return explicit ?? fileNumber(doc.path);
 }
 
 /** The number in a task document's file name: `issue-12.md`, `task_3.md`, `012-connection-pool.md`. */

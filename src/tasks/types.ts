@@ -92,6 +92,8 @@ export interface Task extends Located {
   idSource: 'number' | 'front-matter' | 'item' | 'position' | 'blueprint' | 'file';
   /** The local issue number of a task document (`#12` refers to it). */
   number?: number;
+  /** Other ids that refer to this task: the number of the issue `push` created, when it differs from the id. */
+  aliases?: string[];
   phase?: PhaseRef;
   /** 0 (critical/P0) .. 4 (P4); undefined when not stated. */
   priority?: number;
