@@ -14,8 +14,10 @@ export function register(program: Command): void {
   ).action(async (opts: CommonOptions) => {
     const ws = await workspaceFor(opts);
     const list = listSpecs(ws);
-    if (opts.json) printJson(listJson(list, lastRunsFor(ws.root, list.specs.map((s) => s.slug))));
-    else {
+    if (opts.json) {
+      const slugs = list.specs.map((s) => s.slug);
+      printJson(listJson(list, lastRunsFor(ws.root, slugs)));
+    } else {
       const rows = list.specs.map((s) => [
         s.slug,
         s.kind,
