@@ -8,6 +8,7 @@ import { rule as headingStructure } from './heading-structure.js';
 import { rule as idDuplicate } from './id-duplicate.js';
 import { rule as idSequence } from './id-sequence.js';
 import { rule as locationMissing } from './location-missing.js';
+import { rule as measurableCriteria } from './measurable-criteria.js';
 import { rule as mojibake } from './mojibake.js';
 import { rule as phantomCompletion } from './phantom-completion.js';
 import { rule as phaseOrder } from './phase-order.js';
@@ -39,5 +40,6 @@ export const RULES: readonly Rule[] = [
   mojibake,
   checkboxFormat,
   headingStructure,
+  measurableCriteria,
   phantomCompletion,
 ];
