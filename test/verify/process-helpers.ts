@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 /** A process is gone when it no longer exists or is only a zombie waiting for its parent to reap it. */
 export function isGone(pid: number): boolean {
@@ -32,7 +33,18 @@ export function readPid(path: string): number {
   return Number(readFileSync(path, 'utf8').trim());
 }
 
-/** A temp folder of our own (other suites clean up `specwright-test-*` folders while they run). */
+const made: string[] = [];
+
+/**
+ * A temp folder of our own: the suite teardown of a concurrent run removes `specwright-test-*`
+ * folders made after it started, ours included. Removed when the test file is done.
+ */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'specwright-verify-'));
+  const dir = mkdtempSync(join(tmpdir(), 'specwright-verify-'));
+  made.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
