@@ -36,6 +36,7 @@ const TESTING_SECTION =
 const EXPECT_LINE =
   /^\s*(?:[-*+]\s+)?(?:\*\*|__)?expect(?:ed|s)?(?:\s+(?:output|result|outcome)s?)?(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
 
+const PROSE_WARNING = 'looks like prose, not a shell command';
 const PROSE = /^(?:\d+[.)]\s|[-*•]\s|[A-Z][A-Za-z/ ]{1,40}:\s)/;
 const PLACEHOLDER = /(?<!\$)\{[A-Za-z][A-Za-z0-9_ -]*\}|\[[A-Z][A-Z0-9_]+\]|\[[A-Z][a-z]+(?: [\w'/-]+)+\]/;
 
@@ -73,7 +74,7 @@ function isShell(block: CodeBlock): boolean {
 
 function warningsOf(command: string, opts: ExtractOptions): string[] {
   const out: string[] = [];
-  if (PROSE.test(command)) out.push('looks like prose, not a shell command');
+  if (PROSE.test(command)) out.push(PROSE_WARNING);
   const placeholder = PLACEHOLDER.exec(command);
   if (placeholder) out.push(`holds a template placeholder ${placeholder[0]}`);
   if (opts.templateCommands?.has(command)) out.push("unchanged from the template's example");
@@ -238,14 +239,18 @@ export function extractValidation(doc: SpecDocument, opts: ExtractOptions = {}):
     const levels: VerifyLevel[] = [];
     for (const d of drafts) {
       const level = buildLevel(doc, d, opts, doc.code);
-      if (level.commands.length) levels.push(level);
-      else
-        ignored.push({
-          level: d.level,
-          title: d.title,
-          line: d.line,
-          reason: d.blocks.length ? 'its shell blocks hold only comments' : 'no shell code block',
-        });
+      const manual =
+        level.commands.length > 0 && level.commands.every((c) => c.warnings.includes(PROSE_WARNING));
+      if (level.commands.length && !manual) {
+        levels.push(level);
+        continue;
+      }
+      const reason = manual
+        ? 'manual steps written in a shell block, not commands'
+        : d.blocks.length
+          ? 'its shell blocks hold only comments'
+          : 'no shell code block';
+      ignored.push({ level: d.level, title: d.title, line: d.line, reason });
     }
     return levels;
   };

@@ -96,6 +96,32 @@ describe('extractValidation: Level N headings', () => {
     ]);
   });
 
+  it('does not run a level of manual steps written in a shell block', () => {
+    const text = [
+      '### Level 1: Build',
+      `${fence}bash`,
+      'npm run build',
+      fence,
+      '### Level 2: Manual Testing',
+      `${fence}bash`,
+      '# Test radio button appearance',
+      '1. Load civil-servant.html',
+      '2. Verify radio buttons display as circles',
+      '- All existing functionality preserved',
+      fence,
+    ].join('\n');
+    const p = plan(text);
+    expect(p.levels.map((l) => l.level)).toEqual([1]);
+    expect(p.ignored).toEqual([
+      {
+        level: 2,
+        title: 'Manual Testing',
+        line: 5,
+        reason: 'manual steps written in a shell block, not commands',
+      },
+    ]);
+  });
+
   it('warns about prose, placeholders and commands copied from the template', () => {
     const text = [
       '### Level 1: Manual',
