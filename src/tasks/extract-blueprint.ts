@@ -1,7 +1,7 @@
 /**
  * Tasks of a PRP's Implementation Blueprint: a yaml block of `Task N - Name:`
  * entries with `CREATE path` / `MODIFY path` steps (also `Task N: CREATE path`),
- * or `### Task N: ...` headings. Blueprint tasks run in the order they are
+ * or `### Task N: ...` headings under a blueprint or tasks section. Blueprint tasks run in the order they are
  * numbered: task N waits for task N-1, an inferred dependency shown as such. A
  * step naming an earlier task ("Import types from Task 1", "Tasks 1-2") is an
  * explicit one.
@@ -84,8 +84,8 @@ function fromCodeBlocks(doc: SpecDocument): RawTask[] {
   return out;
 }
 
+/** `### Task 1: CREATE ...` headings under a blueprint or tasks section (PRP plans, specs alike). */
 function fromHeadings(doc: SpecDocument): RawTask[] {
-  if (doc.kind.kind !== 'prp') return [];
   const out: RawTask[] = [];
   const walk = (sections: Section[]) => {
     for (const s of sections) {

@@ -4,7 +4,7 @@
  * (`- [ ] #4`), a Dependencies section's bare list (`- FLOW-003`), and front
  * matter (`depends_on: [bundle:T1.1]`, `blocks: [12]`).
  */
-import type { Section, SpecDocument } from '../model/types.js';
+import type { ChecklistItem, Section, SpecDocument } from '../model/types.js';
 import {
   DONE_STATES,
   fieldValue,
@@ -69,6 +69,7 @@ export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
   const phaseNumber = phaseText ? phaseNumberOf(phaseText) : undefined;
 
   const { deps, blocks } = dependenciesOf(doc, spec);
+  const own = ownChecklist(doc);
   const status = doc.status && !doc.status.unset ? doc.status : undefined;
 
   const task: Task = {
@@ -82,10 +83,10 @@ export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
     line: doc.title?.range.start.line ?? 1,
     labels,
     assignees,
-    progress: progressOf(doc.checklist),
+    progress: progressOf(own),
     deps,
     blocks,
-    doneOwn: issueDone(doc),
+    doneOwn: issueDone(doc, own),
     statusBlocked: status?.state === 'blocked',
     inProgress: status?.state === 'in-progress',
     steps: [],
@@ -135,7 +136,7 @@ const STATUS_RULE = {
  * A task is done when its own status says so; when it states none, when every
  * item of its Definition of Done (lacking one, of all its checklists) is ticked.
  */
-export function issueDone(doc: SpecDocument): DoneDecision {
+export function issueDone(doc: SpecDocument, own = ownChecklist(doc)): DoneDecision {
   const file = doc.path;
   const st = doc.status;
   if (st && !st.unset && st.state !== null) {
@@ -157,7 +158,7 @@ export function issueDone(doc: SpecDocument): DoneDecision {
       line: doc.frontMatter?.range.start.line ?? 1,
     };
   }
-  const dod = doc.checklist.filter((c) => c.sectionPath.some((s) => /definition of done/i.test(s)));
+  const dod = own.filter((c) => c.sectionPath.some((s) => /definition of done/i.test(s)));
   if (dod.length) {
     const p = progressOf(dod);
     return {
@@ -168,17 +169,31 @@ export function issueDone(doc: SpecDocument): DoneDecision {
       line: (dod[0] as (typeof dod)[number]).markRange.start.line,
     };
   }
-  if (doc.checklist.length) {
-    const p = progressOf(doc.checklist);
+  if (own.length) {
+    const p = progressOf(own);
     return {
       done: p.checked === p.total,
       rule: 'checklists',
       detail: `${p.checked} of ${p.total} checklist items ticked`,
       file,
-      line: (doc.checklist[0] as (typeof doc.checklist)[number]).markRange.start.line,
+      line: (own[0] as ChecklistItem).markRange.start.line,
     };
   }
   return { done: false, rule: 'none', detail: 'no status and no checklist', file, line: 1 };
+}
+
+/** The task's own checklist: the boxes of its dependency lists are about other tasks. */
+export function ownChecklist(doc: SpecDocument): ChecklistItem[] {
+  const depLines = new Set(
+    doc.references
+      .filter((r) => r.kind === 'issue' && r.relation && r.checked !== undefined)
+      .map((r) => r.range.start.line),
+  );
+  return doc.checklist.filter(
+    (c) =>
+      !depLines.has(c.markRange.start.line) &&
+      !c.sectionPath.some((s) => DEPENDS_TITLE.test(s) || BLOCKS_TITLE.test(s)),
+  );
 }
 
 function dependenciesOf(doc: SpecDocument, spec: string): { deps: Dependency[]; blocks: Dependency[] } {
@@ -234,8 +249,13 @@ function dependenciesOf(doc: SpecDocument, spec: string): { deps: Dependency[]; 
   }
 
   // Front matter lists.
-  const fmLine = (key: string) =>
-    doc.fields.find((f) => f.style === 'front-matter' && f.key === key)?.keyRange.start.line ?? 1;
+  const fmLine = (key: string) => {
+    const range = doc.frontMatter?.range;
+    if (!range) return 1;
+    const block = doc.text.slice(range.start.offset, range.end.offset);
+    const at = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(block);
+    return at ? doc.posAt(range.start.offset + at.index).line : range.start.line;
+  };
   const fm = doc.frontMatter?.value ?? {};
   for (const [key, value] of Object.entries(fm)) {
     const k = key.toLowerCase().replace(/[\s-]+/g, '_');
