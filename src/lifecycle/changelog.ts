@@ -11,7 +11,7 @@
 import { SpecwrightError } from '../errors.js';
 import type { Edit, Section, SpecDocument, Table } from '../model/types.js';
 import type { LoadedTemplate } from '../templates/index.js';
-import { afterLine, lineEnd, lineStart } from './fields.js';
+import { afterLine, insertLinesAfter, insertLinesBefore, lineEnd, lineStart } from './lines.js';
 import { isIsoDate } from './today.js';
 
 const CHANGELOG_TITLES =
@@ -91,24 +91,19 @@ function headingEntry(doc: SpecDocument, section: Section, date: string, message
   const real = dated.filter((c) => REAL_DATE.test(c.title));
   const heading = `${'#'.repeat(first.level)} ${date}`;
   const marker = bulletMarker(doc, real[0] ?? first);
-  const entry = `${heading}${eol}${marker}${message}`;
+  const entry = [heading, `${marker}${message}`];
   if (real.length === 0) {
     const i = section.children.indexOf(first);
     const last = dated[dated.length - 1] as Section;
     if (section.children.indexOf(last) - i === dated.length - 1)
-      return { start: first.headingRange.start.offset, end: contentEnd(text, last), text: entry };
+      return { start: first.headingRange.start.offset, end: contentEnd(text, last), text: entry.join(eol) };
   }
   const same = real.find((c) => c.title.match(REAL_DATE)?.[0] === date);
-  if (same) {
-    const at = contentEnd(text, same);
-    return { start: at, end: at, text: `${eol}${bulletMarker(doc, same)}${message}` };
-  }
-  if (isNewestFirst(real.map((c) => c.title.match(REAL_DATE)?.[0] as string))) {
-    const at = (real[0] as Section).headingRange.start.offset;
-    return { start: at, end: at, text: `${entry}${eol}${eol}` };
-  }
-  const at = contentEnd(text, dated[dated.length - 1] as Section);
-  return { start: at, end: at, text: `${eol}${eol}${entry}` };
+  if (same)
+    return insertLinesAfter(text, contentEnd(text, same), [`${bulletMarker(doc, same)}${message}`], eol);
+  if (isNewestFirst(real.map((c) => c.title.match(REAL_DATE)?.[0] as string)))
+    return insertLinesBefore((real[0] as Section).headingRange.start.offset, [...entry, ''], eol);
+  return insertLinesAfter(text, contentEnd(text, dated[dated.length - 1] as Section), ['', ...entry], eol);
 }
 
 /** `- 2026-03-01: Started` lines directly in the section. */
@@ -135,12 +130,9 @@ function bulletEntry(doc: SpecDocument, section: Section, date: string, message:
     const last = lines[lines.length - 1] as (typeof lines)[number];
     return { start: first.start, end: last.end, text: line };
   }
-  if (isNewestFirst(real.map((l) => l.m[3] as string))) {
-    const at = (real[0] as (typeof real)[number]).start;
-    return { start: at, end: at, text: `${line}${eol}` };
-  }
-  const at = (real[real.length - 1] as (typeof real)[number]).end;
-  return { start: at, end: at, text: `${eol}${line}` };
+  if (isNewestFirst(real.map((l) => l.m[3] as string)))
+    return insertLinesBefore((real[0] as (typeof real)[number]).start, [line], eol);
+  return insertLinesAfter(text, (real[real.length - 1] as (typeof real)[number]).end, [line], eol);
 }
 
 /** A table with a Date column: one new row. */
@@ -161,19 +153,20 @@ function tableEntry(doc: SpecDocument, section: Section, date: string, message: 
   if (isNewestFirst(dates)) {
     // After the delimiter row, the table's second line.
     const headerEnd = lineEnd(text, table.range.start.offset);
-    const delimiterEnd = lineEnd(text, afterLine(text, headerEnd));
-    return { start: delimiterEnd, end: delimiterEnd, text: `${eol}${row}` };
+    return insertLinesAfter(text, lineEnd(text, afterLine(text, headerEnd)), [row], eol);
   }
-  const at = table.range.end.offset;
-  return { start: at, end: at, text: `${eol}${row}` };
+  return insertLinesAfter(text, table.range.end.offset, [row], eol);
 }
 
 /** Nothing to copy: the spec template's form, a dated heading one level down with a bullet. */
 function defaultEntry(doc: SpecDocument, section: Section, date: string, message: string): Edit {
-  const eol = doc.eol;
-  const at = contentEnd(doc.text, section);
   const level = Math.min(6, section.level + 1);
-  return { start: at, end: at, text: `${eol}${eol}${'#'.repeat(level)} ${date}${eol}- ${message}` };
+  return insertLinesAfter(
+    doc.text,
+    contentEnd(doc.text, section),
+    ['', `${'#'.repeat(level)} ${date}`, `- ${message}`],
+    doc.eol,
+  );
 }
 
 /** A new `## Changelog` at the end of the document, after a `---` when the document separates sections so. */
@@ -182,10 +175,10 @@ function createSection(doc: SpecDocument, name: string, date: string, message: s
   const text = doc.text;
   const endsWithEol = text.endsWith('\n');
   const last = contentEndOfText(text);
-  const rule = usesRules(doc) ? `---${eol}${eol}` : '';
-  const body = `## ${name}${eol}${eol}### ${date}${eol}- ${message}`;
-  if (last === 0) return { start: 0, end: text.length, text: `${body}${endsWithEol || !text ? eol : ''}` };
-  return { start: last, end: last, text: `${eol}${eol}${rule}${body}` };
+  const body = [`## ${name}`, '', `### ${date}`, `- ${message}`];
+  if (last === 0)
+    return { start: 0, end: text.length, text: `${body.join(eol)}${endsWithEol || !text ? eol : ''}` };
+  return insertLinesAfter(text, last, ['', ...(usesRules(doc) ? ['---', ''] : []), ...body], eol);
 }
 
 /** Whether the document puts a `---` line before its level-2 headings, as the spec template does. */
@@ -205,7 +198,8 @@ function usesRules(doc: SpecDocument): boolean {
         at = prevStart;
         continue;
       }
-      if (THEMATIC_BREAK.test(line)) ruled++;
+      // The closing `---` of front matter is not a section rule.
+      if (THEMATIC_BREAK.test(line) && prevStart > (doc.frontMatter?.range.end.offset ?? -1)) ruled++;
       break;
     }
   }

@@ -9,6 +9,7 @@ import { SpecwrightError } from '../errors.js';
 import { fieldName } from '../model/fields.js';
 import type { Edit, Field, SpecDocument } from '../model/types.js';
 import type { LoadedTemplate, StatusStyle } from '../templates/index.js';
+import { afterLine, insertLinesAfter, lineEnd, lineStart } from './lines.js';
 
 const SHALLOW_SECTION = /^(?:metadata|meta|status|document info(?:rmation)?|info|details|summary|overview)$/i;
 const FIELD_KEY = /^[^*:\r\n]{1,60}$/;
@@ -200,7 +201,17 @@ function insertFieldsEdit(
     const middle = doc.text.slice(last.keyRange.end.offset, last.valueRange.start.offset);
     const suffix = doc.text.slice(last.valueRange.end.offset, end);
     const lines = entries.map(([k, v]) => `${prefix}${k}${middle}${v}${suffix}`);
-    return { start: end, end, text: lines.map((l) => eol + l).join('') };
+    const edit = insertLinesAfter(doc.text, end, lines, eol);
+    // Lines that render one per line thanks to trailing hard breaks: the old last line needs one too now.
+    const breaks = block
+      .slice(0, -1)
+      .filter((f) =>
+        / {2,}$/.test(doc.text.slice(f.valueRange.end.offset, lineEnd(doc.text, f.valueRange.end.offset))),
+      );
+    if (block.length > 1 && breaks.length === block.length - 1 && !/ {2,}$/.test(suffix)) {
+      return { start: end, end: edit.end, text: `  ${doc.text.slice(end, edit.start)}${edit.text}` };
+    }
+    return edit;
   }
   const style: Exclude<StatusStyle, 'front-matter'> =
     template && template.schema.status.style !== 'front-matter'
@@ -221,17 +232,15 @@ function afterTitleInsert(doc: SpecDocument, lines: string[]): Edit {
   const eol = doc.eol;
   const text = doc.text;
   const h1 = doc.sections.find((s) => s.level === 1);
-  const body = lines.join(eol);
   if (h1) {
-    const at = h1.headingRange.end.offset;
-    const next = lineEnd(text, at + lineBreakLength(text, at));
-    const nextLine = text.slice(at + lineBreakLength(text, at), next);
-    const blankFollows = at >= text.length || nextLine.trim() === '';
-    return { start: at, end: at, text: `${eol}${eol}${body}${blankFollows ? '' : eol}` };
+    const end = h1.headingRange.end.offset;
+    const next = afterLine(text, end);
+    const blankFollows = next >= text.length || text.slice(next, lineEnd(text, next)).trim() === '';
+    return insertLinesAfter(text, end, ['', ...lines, ...(blankFollows ? [] : [''])], eol);
   }
   const at = doc.frontMatter ? afterLine(text, doc.frontMatter.range.end.offset) : 0;
-  const nextLine = text.slice(at, lineEnd(text, at));
-  return { start: at, end: at, text: `${body}${eol}${nextLine.trim() === '' ? '' : eol}` };
+  const blankFollows = text.slice(at, lineEnd(text, at)).trim() === '';
+  return { start: at, end: at, text: [...lines, ...(blankFollows ? [] : [''])].map((l) => l + eol).join('') };
 }
 
 /** Keys added before the closing `---`; a new front matter block when there is none. */
@@ -256,26 +265,4 @@ function frontMatterInsert(doc: SpecDocument, entries: ReadonlyArray<[string, st
 
 function yamlKey(key: string): string {
   return /^[A-Za-z_][\w -]*$/.test(key) && key === key.trim() ? key : JSON.stringify(key);
-}
-
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** End of the line holding `offset`, before its line break. */
-export function lineEnd(text: string, offset: number): number {
-  let nl = text.indexOf('\n', offset);
-  if (nl === -1) return text.length;
-  if (nl > 0 && text[nl - 1] === '\r') nl--;
-  return Math.max(nl, offset);
-}
-
-/** Start of the line after the one ending at `end` (which is before its line break). */
-export function afterLine(text: string, end: number): number {
-  return end + lineBreakLength(text, end);
-}
-
-function lineBreakLength(text: string, at: number): number {
-  if (text[at] === '\r' && text[at + 1] === '\n') return 2;
-  return text[at] === '\n' ? 1 : 0;
 }

@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/edit/apply.js';
 import { encodeText } from '../../src/edit/commit.js';
-import { decodeSpec } from '../../src/model/encoding.js';
-import { parseSpec } from '../../src/model/parse.js';
-import type { Edit, SpecDocument } from '../../src/model/types.js';
 import { changelogEdits, findChangelogSection } from '../../src/lifecycle/changelog.js';
 import { findField, setFieldEdits } from '../../src/lifecycle/fields.js';
 import { tickEdits } from '../../src/lifecycle/items.js';
 import { statusEdits } from '../../src/lifecycle/status.js';
+import { decodeSpec } from '../../src/model/encoding.js';
+import { parseSpec } from '../../src/model/parse.js';
+import type { Edit, SpecDocument } from '../../src/model/types.js';
 import type { LoadedTemplate } from '../../src/templates/index.js';
 import { builtin } from './helpers.js';
 
@@ -46,7 +46,7 @@ interface GenDoc {
   sections: Array<{ title: string; items: GenItem[] }>;
   changelog: Array<[string, string]> | null;
   finalNewline: boolean;
-  eolPick: number[];
+  eolPick: boolean[];
 }
 
 const item: fc.Arbitrary<GenItem> = fc.record({
@@ -63,7 +63,7 @@ const genDoc: fc.Arbitrary<GenDoc> = fc.record({
   frontMatter: fc.boolean(),
   title: phrase,
   style: fc.constantFrom(...STYLES),
-  trailing: fc.constantFrom('', '  ', ' '),
+  trailing: fc.constantFrom<string>('', '  ', ' '),
   status: fc.boolean(),
   fields: fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), phrase), { selector: (f) => f[0], maxLength: 4 }),
   sections: fc.array(fc.record({ title: phrase, items: fc.array(item, { maxLength: 6 }) }), {
@@ -121,13 +121,30 @@ type Op =
   | { op: 'changelog'; date: string; message: string };
 
 const genOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('tick' as const), pick: fc.nat(), how: fc.constantFrom('id' as const, 'text' as const, 'line' as const), undo: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('set' as const), key: fc.constantFrom(...KEYS), value: phrase }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('tick' as const),
+      pick: fc.nat(),
+      how: fc.constantFrom('id' as const, 'text' as const, 'line' as const),
+      undo: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('set' as const), key: fc.constantFrom(...KEYS), value: phrase }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       op: fc.constant('status' as const),
-      target: fc.constantFrom('draft' as const, 'in-progress' as const, 'blocked' as const, 'complete' as const, 'archived' as const),
+      target: fc.constantFrom(
+        'draft' as const,
+        'in-progress' as const,
+        'blocked' as const,
+        'complete' as const,
+        'archived' as const,
+      ),
     }),
   },
   {
@@ -151,7 +168,9 @@ function view(doc: SpecDocument) {
     ),
     status: doc.status?.state ?? null,
     checklist: doc.checklist.map((c) => ({ text: c.text, checked: c.checked, id: c.id, depth: c.depth })),
-    headings: flatHeadings(doc).filter((h) => !inChangelog(h.offset)).map((h) => h.title),
+    headings: flatHeadings(doc)
+      .filter((h) => !inChangelog(h.offset))
+      .map((h) => h.title),
     title: doc.title?.value,
     frontMatter: doc.frontMatter?.value,
   };
@@ -220,7 +239,9 @@ describe('random documents and edit sequences', () => {
             if (!doc.status || doc.status.source === 'folder') continue;
             edits = statusEdits(doc, prd, op.target);
             expected.status = op.target;
-            expected.fields.status = edits.length ? (prd.schema.status.values.find((v) => v.state === op.target)?.value as string) : before.fields.status as string;
+            expected.fields.status = edits.length
+              ? (prd.schema.status.values.find((v) => v.state === op.target)?.value as string)
+              : (before.fields.status as string);
           } else {
             edits = changelogEdits(doc, undefined, op.date, op.message, { create: true });
           }
