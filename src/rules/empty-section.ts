@@ -57,14 +57,13 @@ export const rule: Rule = {
       if (verdict === 'content' || (s.parent && verdicts.get(s.parent) !== 'content')) continue;
       if (allowed.has(s.key)) continue;
       const sub = s.section.children.length;
+      const subsections = sub === 1 ? 'subsection' : `${sub} subsections`;
+      const also = sub ? `Neither it nor its ${subsections} say anything. ` : '';
       findings.push({
         messageId: verdict === 'hint' ? 'hintOnly' : 'empty',
         data: { section: quote(s.section.title) || `(level ${s.section.level} heading)` },
         range: s.section.headingRange,
-        note:
-          (sub
-            ? `Neither it nor its ${sub === 1 ? 'subsection' : `${sub} subsections`} say anything. `
-            : '') + 'Write the section, say in a sentence why nothing applies, or delete the heading.',
+        note: `${also}Write the section, say in a sentence why nothing applies, or delete the heading.`,
       });
     }
     return findings;

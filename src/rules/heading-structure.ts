@@ -18,7 +18,7 @@ export const rule: Rule = {
     fixable: false,
     tags: ['structure'],
     messages: {
-      noTitle: 'the document has no title: no level-1 heading and no front matter title',
+      noTitle: 'the document has no title: no level-1 heading and no front matter title or name',
       extraTitle: 'a second level-1 heading "{title}": the title is "{first}" on line {line}',
       skippedLevel:
         'level {level} heading "{title}" follows a level {previous} heading: level {expected} is skipped',
@@ -27,8 +27,9 @@ export const rule: Rule = {
   check(doc) {
     const findings: Finding[] = [];
     const headings = sectionList(doc).map((s) => s.section);
-    const fmTitle = doc.frontMatter?.value.title;
-    const hasFmTitle = typeof fmTitle === 'string' && fmTitle.trim() !== '';
+    // Issue templates keep the title in `title`, PRP templates in `name`.
+    const fm = doc.frontMatter?.value;
+    const hasFmTitle = [fm?.title, fm?.name].some((t) => typeof t === 'string' && t.trim() !== '');
     const titles = headings.filter((h) => h.level === 1);
     const first = titles[0];
 

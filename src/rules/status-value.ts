@@ -51,6 +51,14 @@ export const rule: Rule = {
     const values = template.schema.status.values;
     const listed = values.map((v) => `"${formatStatus(v)}"`).join(', ');
 
+    // A bracketed hint (`[Current state in 1-2 sentences]`) is a placeholder, reported by that rule.
+    const hint = doc.placeholders.some(
+      (p) =>
+        p.range.start.offset <= status.range.start.offset + raw.search(/\S/) &&
+        p.range.end.offset >= status.range.start.offset + raw.trimEnd().length,
+    );
+    if (hint) return [];
+
     if (status.unset) {
       return [
         {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDates, toIso } from '../../../src/rules/util/dates.js';
+import { type FoundDate, findDates, toIso } from '../../../src/rules/util/dates.js';
 
 const one = (s: string) => {
   const found = findDates(s);
   expect(found, s).toHaveLength(1);
-  return found[0];
+  return found[0] as FoundDate;
 };
 
 describe('findDates', () => {
