@@ -166,7 +166,8 @@ function renderGenerated(unit: IssueUnit, t: ResolvedTask, ctx: RenderContext): 
     t.source === 'blueprint' ? `Task ${local.replace(/^task-/, '')}: ${t.title}` : `${local} ${t.title}`;
   const lines: string[] = [t.title, ''];
   lines.push(`**Spec:** \`${t.spec}\`${t.phase ? ` · ${t.phase.title}` : ''}`);
-  lines.push(`**Source:** \`${t.file}\`, line ${t.line}`);
+  // No line number: it would change, and churn the issue, whenever a line is added above.
+  lines.push(`**Source:** \`${t.file}\``);
   if (t.subitems.length || t.steps.length) {
     lines.push('', '## Steps', '');
     for (const s of t.subitems)
