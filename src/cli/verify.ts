@@ -29,7 +29,7 @@ interface VerifyCliOptions extends CommonOptions {
   record?: boolean;
   history?: boolean;
   dryRun?: boolean;
-  command: string[];
+  command?: string[];
 }
 
 export function register(program: Command): void {
@@ -41,7 +41,7 @@ export function register(program: Command): void {
         "run a spec's validation loops level by level, keep the evidence, optionally record the outcome",
       )
       .option('--level <levels>', 'run only these levels: 1,2 or 2-3')
-      .option('--command <command>', 'run only this command of the spec (repeatable)', collect, [])
+      .option('--command <command>', 'run only this command of the spec (repeatable)', collect)
       .option('-y, --yes', 'run without asking (required in CI and without a terminal)')
       .option('--timeout <seconds>', 'time limit per command (default: verify.timeout in the config, 600)')
       .option('--continue', 'keep going after a failing command or level')
@@ -61,7 +61,7 @@ export function register(program: Command): void {
     const plan = planForSpec(ws, doc);
     const levels = selectLevels(doc, plan, {
       ...(opts.level !== undefined ? { levels: parseLevelList(opts.level) } : {}),
-      ...(opts.command.length ? { commands: opts.command } : {}),
+      ...(opts.command?.length ? { commands: opts.command } : {}),
     });
     const timeoutMs = Math.round(timeoutSeconds(opts.timeout, ws.config.verify.timeout) * 1000);
     const cwd = findRepoRoot(ws.root) ?? ws.root;
@@ -168,8 +168,8 @@ export function register(program: Command): void {
   });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function timeoutSeconds(option: string | undefined, fallback: number): number {

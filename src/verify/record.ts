@@ -94,19 +94,23 @@ export async function recordRun(
     absPath,
     undefined,
     (doc) => {
-      const ran = extractValidation(doc).levels.filter((l) => run.levels.includes(l.level));
-      const recorded = run.results.map((l) => ({ commands: l.commands }));
-      if (commandsOf(ran) !== commandsOf(recorded))
+      const fresh = extractValidation(doc).levels;
+      const changed = run.results.some((l) => {
+        const now = fresh.find((f) => f.level === l.level);
+        return !now || l.commands.some((c) => !now.commands.some((n) => n.command === c.command));
+      });
+      if (changed)
         throw new SpecwrightError(
           "the spec's validation commands changed while they ran; not recorded (run verify again)",
           doc.path,
           undefined,
           'conflict',
         );
+      // A spec that gained commands meanwhile was not fully verified.
+      const complete = run.complete && commandsOf(fresh) === commandsOf(run.results);
       const edits: Edit[] = [];
       if (!run.passed) untickedReason = 'Nothing ticked: the run failed';
-      else if (!run.complete)
-        untickedReason = 'Nothing ticked: only some levels ran (run every level to tick)';
+      else if (!complete) untickedReason = 'Nothing ticked: only some commands ran (run every level to tick)';
       else {
         const items = validationItems(doc);
         if (!items.length) untickedReason = 'Nothing ticked: no "All validation loops pass" item in the spec';
