@@ -45,6 +45,12 @@ export interface MoveOptions {
   git?: boolean;
   /** Take the copy path even on one filesystem (tests exercise it this way). */
   copy?: boolean;
+  /**
+   * Called at the copy path's two points of no return: 'copied' (the temporary copy is complete and
+   * synced, the target does not exist yet) and 'placed' (the target is complete, the source not yet
+   * removed). Tests kill the process there to prove an interruption leaves complete copies only.
+   */
+  onStage?: (stage: 'copied' | 'placed') => void;
 }
 
 /** Refuse unless `dst` is free: absent, or (for a folder) an empty folder. */
@@ -81,7 +87,7 @@ export function moveSafely(src: string, dst: string, options: MoveOptions = {}):
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw toUserError(err, dst);
     }
   }
-  copyThenSwap(src, dst, folder);
+  copyThenSwap(src, dst, folder, options.onStage);
   return 'copy';
 }
 
@@ -112,7 +118,7 @@ function renameNoReplace(src: string, dst: string, folder: boolean): void {
   unlinkSync(src);
 }
 
-function copyThenSwap(src: string, dst: string, folder: boolean): void {
+function copyThenSwap(src: string, dst: string, folder: boolean, onStage: MoveOptions['onStage']): void {
   const tmp = join(
     dirname(dst),
     `.${basename(dst)}.specwright-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
@@ -120,12 +126,14 @@ function copyThenSwap(src: string, dst: string, folder: boolean): void {
   try {
     copyTree(src, tmp);
     syncDir(dirname(dst));
+    onStage?.('copied');
     renameNoReplace(tmp, dst, folder);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw toUserError(err, dst);
   }
   syncDir(dirname(dst));
+  onStage?.('placed');
   rmSync(src, { recursive: true, force: true });
   syncDir(dirname(src));
 }
