@@ -253,7 +253,7 @@ describe('verify --record', () => {
     expect(second.code).toBe(0);
     expect(second.json.recorded).toMatchObject({
       ticked: [],
-      untickedReason: expect.stringMatching(/only some levels/),
+      untickedReason: expect.stringMatching(/only some commands ran/),
     });
     const note2 = `Verification passed: level 1 of 3 (1 command); evidence \`${second.json.evidence}\``;
     expect(readFileSync(file, 'utf8')).toBe(
