@@ -38,7 +38,7 @@ export function register(program: Command): void {
       )
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
       .option('--quiet', 'report errors only')
-      .option('--no-cache', 'ignore and do not write .specwright/cache/lint.json'),
+      .option('--no-cache', 'ignore and do not write .specwright/cache/lint.jsonl'),
   ).action(async (paths: string[], opts: CheckOptions) => {
     const maxWarnings = parseMaxWarnings(opts.maxWarnings);
     const format = opts.json ? 'json' : opts.format;
@@ -55,31 +55,38 @@ export function register(program: Command): void {
       unsafe: Boolean(opts.unsafe),
     });
 
-    let output: string;
-    if (format === 'json') {
-      const { lintJson } = await import('../report/lint-json.js');
-      output = `${JSON.stringify(lintJson(run), null, 2)}\n`;
-    } else if (format === 'sarif') {
-      const { formatSarif } = await import('../report/sarif.js');
-      output = `${JSON.stringify(formatSarif(run), null, 2)}\n`;
-    } else if (format === 'github') {
-      const { formatGithub } = await import('../report/github.js');
-      output = formatGithub(run);
-    } else {
-      const { formatStylish } = await import('../report/stylish.js');
-      output = formatStylish(run, { color: useColor() });
-    }
-    // A reader that stops early (`| head`) is not an error.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-    });
-    process.stdout.write(output);
+    let chunks: Iterable<string>;
+    if (format === 'json') chunks = (await import('../report/lint-json.js')).lintJsonChunks(run);
+    else if (format === 'sarif') chunks = (await import('../report/sarif.js')).sarifChunks(run);
+    else if (format === 'github') chunks = (await import('../report/github.js')).githubChunks(run);
+    else chunks = (await import('../report/stylish.js')).stylishChunks(run, { color: useColor() });
+    writeChunks(chunks);
 
     const tooManyWarnings = maxWarnings !== undefined && run.warningCount > maxWarnings;
     if (tooManyWarnings && format === 'stylish')
       process.stderr.write(`specwright: too many warnings (${run.warningCount}, maximum ${maxWarnings})\n`);
     process.exitCode = run.errorCount > 0 || tooManyWarnings ? 1 : 0;
   });
+}
+
+/**
+ * Write the report in pieces of about 64 KB, so that a report of hundreds of thousands of problems
+ * never sits in memory whole. Writes to files and pipes are synchronous on Linux and macOS. A reader
+ * that stops early (`| head`) is not an error.
+ */
+function writeChunks(chunks: Iterable<string>): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= 65536) {
+      process.stdout.write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) process.stdout.write(buffer);
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

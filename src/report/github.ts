@@ -24,13 +24,18 @@ export function escapeProperty(s: string): string {
 }
 
 export function formatGithub(run: LintRun): string {
-  const out: string[] = [];
+  return [...githubChunks(run)].join('');
+}
+
+/** The same text as formatGithub, one file at a time. */
+export function* githubChunks(run: LintRun): Generator<string> {
+  let out: string[] = [];
   const command = (kind: string, props: Record<string, string | number | undefined>, message: string) => {
     const list = Object.entries(props)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
       .join(',');
-    out.push(`::${kind} ${list}::${escapeData(message)}`);
+    out.push(`::${kind} ${list}::${escapeData(message)}\n`);
   };
   for (const file of run.files) {
     const path = repoPath(run, file);
@@ -51,12 +56,11 @@ export function formatGithub(run: LintRun): string {
         d.note ? `${d.message}\n${d.note}` : d.message,
       );
     }
+    if (out.length) yield out.join('');
+    out = [];
   }
   const problems = run.errorCount + run.warningCount + run.infoCount;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   // A plain line: the log shows it, the runner ignores it.
-  out.push(
-    `specwright: ${n(problems, 'problem')} (${n(run.errorCount, 'error')}, ${n(run.warningCount, 'warning')}, ${n(run.infoCount, 'info')}) in ${n(run.files.length, 'file')}`,
-  );
-  return `${out.join('\n')}\n`;
+  yield `specwright: ${n(problems, 'problem')} (${n(run.errorCount, 'error')}, ${n(run.warningCount, 'warning')}, ${n(run.infoCount, 'info')}) in ${n(run.files.length, 'file')}\n`;
 }

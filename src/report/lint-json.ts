@@ -8,32 +8,55 @@ import type { LintDiagnostic } from '../rules/types.js';
 import { SCHEMA_VERSION } from './spec-json.js';
 
 export function lintJson(run: LintRun) {
+  const files = run.files.map(fileJson);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    summary: summaryJson(run),
+    files,
+    ignored: run.ignored,
+    rules: rulesJson(run),
+  };
+}
+
+/**
+ * The same document as `JSON.stringify(lintJson(run))`, in pieces, one file at a time: a run with
+ * hundreds of thousands of problems is written without ever holding it whole in memory.
+ */
+export function* lintJsonChunks(run: LintRun): Generator<string> {
+  yield `{"schemaVersion":${SCHEMA_VERSION},"summary":${JSON.stringify(summaryJson(run))},"files":[`;
+  let first = true;
+  for (const f of run.files) {
+    yield (first ? '' : ',') + JSON.stringify(fileJson(f));
+    first = false;
+  }
+  yield `],"ignored":${JSON.stringify(run.ignored)},"rules":${JSON.stringify(rulesJson(run))}}\n`;
+}
+
+function summaryJson(run: LintRun) {
+  return {
+    files: run.files.length,
+    filesWithProblems: run.files.filter((f) => f.error || f.diagnostics.length).length,
+    errors: run.errorCount,
+    warnings: run.warningCount,
+    infos: run.infoCount,
+    fixable: run.fixableCount,
+    fixed: run.fixedCount,
+  };
+}
+
+/** The rules that reported something in this run, with their docs links. */
+function rulesJson(run: LintRun) {
   const used = new Set<string>();
-  const files = run.files.map((f) => fileJson(f, used));
+  for (const f of run.files) for (const d of f.diagnostics) used.add(d.ruleId);
   const rules: Record<string, { description: string; fixable: boolean; docs: string }> = {};
   for (const meta of run.rules)
     if (used.has(meta.id))
       rules[meta.id] = { description: meta.description, fixable: meta.fixable, docs: docsUrl(meta.id) };
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    summary: {
-      files: run.files.length,
-      filesWithProblems: run.files.filter((f) => f.error || f.diagnostics.length).length,
-      errors: run.errorCount,
-      warnings: run.warningCount,
-      infos: run.infoCount,
-      fixable: run.fixableCount,
-      fixed: run.fixedCount,
-    },
-    files,
-    ignored: run.ignored,
-    rules,
-  };
+  return rules;
 }
 
-function fileJson(f: FileLintResult, used: Set<string>) {
+function fileJson(f: FileLintResult) {
   const count = (s: LintDiagnostic['severity']) => f.diagnostics.filter((d) => d.severity === s).length;
-  for (const d of f.diagnostics) used.add(d.ruleId);
   return {
     path: f.path,
     kind: f.kind ?? null,

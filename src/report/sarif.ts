@@ -22,57 +22,67 @@ export function repoPath(run: Pick<LintRun, 'repoRoot'>, file: Pick<FileLintResu
 }
 
 export function formatSarif(run: LintRun) {
-  const pkg = packageJson();
-  const index = new Map<string, number>();
-  const rules: RuleMeta[] = [];
-  const ruleIndex = (id: string): number => {
-    let i = index.get(id);
-    if (i === undefined) {
-      const meta = run.rules.find((r) => r.id === id);
-      if (!meta) return -1;
-      i = rules.length;
-      rules.push(meta);
-      index.set(id, i);
-    }
-    return i;
-  };
-  // Every rule that ran is described, reported or not: code scanning then knows a rule's
-  // alerts were fixed rather than the rule dropped.
-  for (const meta of run.rules) ruleIndex(meta.id);
+  const { log, resultsOf } = sarifParts(run);
+  const results = run.files.flatMap(resultsOf);
+  return { ...log, runs: [{ ...log.runs[0], results }] };
+}
 
-  const results: object[] = [];
+/** The same log as `JSON.stringify(formatSarif(run))`, in pieces, one file's results at a time. */
+export function* sarifChunks(run: LintRun): Generator<string> {
+  const { log, resultsOf } = sarifParts(run);
+  const head = JSON.stringify({ ...log, runs: [{ ...log.runs[0], results: [] }] });
+  const cut = head.lastIndexOf('[]');
+  yield head.slice(0, cut + 1);
+  let first = true;
   for (const file of run.files) {
+    for (const result of resultsOf(file)) {
+      yield (first ? '' : ',') + JSON.stringify(result);
+      first = false;
+    }
+  }
+  yield `${head.slice(cut + 1)}\n`;
+}
+
+function sarifParts(run: LintRun) {
+  const pkg = packageJson();
+  // Every rule that could report is described, reported or not: code scanning then knows a
+  // rule's alerts were fixed rather than the rule dropped.
+  const index = new Map(run.rules.map((meta, i) => [meta.id, i]));
+
+  const resultsOf = (file: FileLintResult): object[] => {
+    const results: object[] = [];
     const uri = repoPath(run, file);
+    const artifactLocation = isAbsolute(uri)
+      ? { uri: pathToFileURL(uri).href }
+      : { uri, uriBaseId: 'SRCROOT' };
     const location = (region?: object) => ({
-      physicalLocation: {
-        artifactLocation: isAbsolute(uri) ? { uri: pathToFileURL(uri).href } : { uri, uriBaseId: 'SRCROOT' },
-        ...(region ? { region } : {}),
-      },
+      physicalLocation: { artifactLocation, ...(region ? { region } : {}) },
     });
     if (file.error) {
       results.push({
         ruleId: UNREADABLE_RULE_ID,
-        ruleIndex: ruleIndex(UNREADABLE_RULE_ID),
+        ruleIndex: index.get(UNREADABLE_RULE_ID),
         level: 'error',
         message: { text: file.error.message },
         locations: [location(file.error.line ? { startLine: file.error.line } : undefined)],
       });
     }
     for (const d of file.diagnostics) {
-      const i = ruleIndex(d.ruleId);
+      const i = index.get(d.ruleId);
       results.push({
         ruleId: d.ruleId,
-        ...(i >= 0 ? { ruleIndex: i } : {}),
+        ...(i !== undefined ? { ruleIndex: i } : {}),
         level: LEVEL[d.severity],
         message: { text: d.note ? `${d.message}\n${d.note}` : d.message },
         locations: [location(region(d))],
-        ...(d.fix ? { fixes: [fixOf(d, uri)] } : {}),
+        ...(d.fix ? { fixes: [fixOf(d, artifactLocation)] } : {}),
       });
     }
-  }
+    return results;
+  };
 
   const informationUri = repositoryUrl(pkg);
-  return {
+  const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -83,15 +93,15 @@ export function formatSarif(run: LintRun) {
             semanticVersion: pkg.version,
             version: pkg.version,
             ...(informationUri ? { informationUri } : {}),
-            rules: rules.map(describe),
+            rules: run.rules.map(describe),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(`${run.repoRoot}${sep}`).href } },
         columnKind: 'utf16CodeUnits',
-        results,
       },
     ],
   };
+  return { log, resultsOf };
 }
 
 function describe(meta: RuleMeta) {
@@ -116,13 +126,13 @@ function region(d: LintDiagnostic) {
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function fixOf(d: LintDiagnostic, uri: string) {
+function fixOf(d: LintDiagnostic, artifactLocation: object) {
   const fix = d.fix as NonNullable<LintDiagnostic['fix']>;
   return {
     description: { text: fix.description },
     artifactChanges: [
       {
-        artifactLocation: isAbsolute(uri) ? { uri: pathToFileURL(uri).href } : { uri, uriBaseId: 'SRCROOT' },
+        artifactLocation,
         replacements: fix.edits.map((e) => ({
           deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
           insertedContent: { text: e.text },

@@ -37,16 +37,20 @@ const painter = (on: boolean) => {
 };
 
 export function formatStylish(run: LintRun, options: StylishOptions = {}): string {
+  return [...stylishChunks(run, options)].join('');
+}
+
+/** The same text as formatStylish, one file at a time. */
+export function* stylishChunks(run: LintRun, options: StylishOptions = {}): Generator<string> {
   const c = painter(Boolean(options.color));
   const frames = options.frames !== false;
   const source = options.source ?? defaultSource;
-  const out: string[] = [];
 
-  for (const file of run.files) if (file.fix?.diff) out.push(file.fix.diff.replace(/\n$/, ''), '');
+  for (const file of run.files) if (file.fix?.diff) yield `${file.fix.diff.replace(/\n$/, '')}\n\n`;
 
   for (const file of run.files) {
     if (!file.error && file.diagnostics.length === 0 && !file.fix) continue;
-    out.push(c.underline(file.path));
+    const out: string[] = [c.underline(file.path)];
     if (file.fix) {
       const rules = Object.entries(file.fix.byRule)
         .map(([id, n]) => `${id}${n > 1 ? ` ×${n}` : ''}`)
@@ -59,10 +63,17 @@ export function formatStylish(run: LintRun, options: StylishOptions = {}): strin
         `  ${file.error.line ? `${file.error.line}:1  ` : ''}${c.red('error')}  ${file.error.message}`,
       );
     const lines = frames && file.diagnostics.length ? splitLines(source(file)) : undefined;
-    const locWidth = Math.max(...file.diagnostics.map((d) => location(d).length), 0);
-    const sevWidth = Math.max(...file.diagnostics.map((d) => d.severity.length), 0);
-    const msgWidth = Math.min(60, Math.max(...file.diagnostics.map((d) => d.message.length), 0));
-    const gutter = String(Math.max(...file.diagnostics.map((d) => d.range.start.line), 0)).length;
+    let locWidth = 0;
+    let sevWidth = 0;
+    let msgWidth = 0;
+    let lastLine = 0;
+    for (const d of file.diagnostics) {
+      locWidth = Math.max(locWidth, location(d).length);
+      sevWidth = Math.max(sevWidth, d.severity.length);
+      msgWidth = Math.min(60, Math.max(msgWidth, d.message.length));
+      lastLine = Math.max(lastLine, d.range.start.line);
+    }
+    const gutter = String(lastLine).length;
     const notesShown = new Set<string>();
     for (const d of file.diagnostics) {
       const sev = d.severity.padEnd(sevWidth);
@@ -78,11 +89,11 @@ export function formatStylish(run: LintRun, options: StylishOptions = {}): strin
       }
       if (lines) for (const l of frame(d, lines, gutter, c)) out.push(`  ${' '.repeat(locWidth)}  ${l}`);
     }
-    out.push('');
+    out.push('', '');
+    yield out.join('\n');
   }
 
-  out.push(summaryLine(run, c));
-  return `${out.join('\n')}\n`;
+  yield `${summaryLine(run, c)}\n`;
 }
 
 function location(d: LintDiagnostic): string {

@@ -42,7 +42,7 @@ import type { Finding, LintDiagnostic, Rule, RuleContext, RuleMeta } from './typ
 export interface LintOptions {
   /** Severity overrides by rule id (the CLI's `--rule`); they win over config. Unknown ids throw. */
   rules?: Record<string, SeverityName>;
-  /** Read and write `.specwright/cache/lint.json` (default true). */
+  /** Read and write `.specwright/cache/lint.jsonl` (default true). */
   cache?: boolean;
   /** Report errors only: warnings and infos are dropped (and their fixes not applied). */
   quiet?: boolean;
@@ -119,12 +119,19 @@ export function lintDocument(
 ): LintDiagnostic[] {
   const out: LintDiagnostic[] = [];
   const kind = doc.kind.kind;
+  // One context per distinct options object (most rules share the empty one).
+  const contexts = new Map<object, RuleContext>();
   for (const rule of rules) {
     if (rule.meta.kinds && !rule.meta.kinds.includes(kind)) continue;
     const setting = resolve(rule.meta.id);
     if (!setting) continue;
+    let ruleCtx = contexts.get(setting.options);
+    if (!ruleCtx) {
+      ruleCtx = { ...ctx, options: setting.options };
+      contexts.set(setting.options, ruleCtx);
+    }
     try {
-      const findings = rule.check(doc, { ...ctx, options: setting.options });
+      const findings = rule.check(doc, ruleCtx);
       if (!Array.isArray(findings)) throw new Error('check() did not return an array');
       const made = findings.map((f) => toDiagnostic(rule.meta, f, setting));
       for (const d of made) out.push(d);

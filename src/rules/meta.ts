@@ -119,12 +119,27 @@ export function docsUri(ruleId: string, pkg: PackageInfo = packageJson()): strin
   return pathToFileURL(fileURLToPath(new URL(url, PACKAGE_ROOT))).href;
 }
 
+const compiled = new Map<string, Array<string | { slot: string }>>();
+
 /** Fill `{slot}`s of a message template from a finding's data; unknown slots stay as written. */
 export function formatMessage(
   template: string,
   data: Readonly<Record<string, string | number>> = {},
 ): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.hasOwn(data, key) ? String(data[key]) : whole,
-  );
+  if (!template.includes('{')) return template;
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(/\{(\w+)\}/g)) {
+      parts.push(template.slice(last, m.index), { slot: m[1] as string });
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    compiled.set(template, parts);
+  }
+  let out = '';
+  for (const p of parts)
+    out += typeof p === 'string' ? p : Object.hasOwn(data, p.slot) ? String(data[p.slot]) : `{${p.slot}}`;
+  return out;
 }

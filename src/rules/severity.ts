@@ -145,6 +145,9 @@ function keyLine(file: string, keyPath: Array<string | number>): number | undefi
   }
 }
 
+/** Shared by every rule without options, so that the engine can share one context among them. */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 interface Layer {
   rules: Readonly<Record<string, SeverityName | readonly [SeverityName, Record<string, unknown>]>>;
 }
@@ -190,7 +193,7 @@ export class SeverityResolver {
     const table = new Map<string, RuleSetting | undefined>();
     for (const rule of this.rules) {
       let severity: Severity | undefined = rule.meta.severity;
-      let options: Readonly<Record<string, unknown>> = {};
+      let options: Readonly<Record<string, unknown>> = NO_OPTIONS;
       let explicit = false;
       for (const layer of layers) {
         const setting = layer.rules[rule.meta.id];

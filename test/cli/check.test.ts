@@ -192,9 +192,9 @@ describe('specwright check', () => {
     const dir = ws({ 'specs/a.md': ERROR });
     const nocache = run(['check', '--no-cache'], dir);
     expect(nocache.code).toBe(1);
-    expect(() => readFileSync(join(dir, '.specwright/cache/lint.json'))).toThrow();
+    expect(() => readFileSync(join(dir, '.specwright/cache/lint.jsonl'))).toThrow();
     const cold = run(['check', '--json'], dir);
-    expect(readFileSync(join(dir, '.specwright/cache/lint.json'), 'utf8')).toContain('placeholder');
+    expect(readFileSync(join(dir, '.specwright/cache/lint.jsonl'), 'utf8')).toContain('placeholder');
     expect(run(['check', '--json'], dir).stdout).toBe(cold.stdout);
     writeFileSync(join(dir, 'specs/a.md'), CLEAN);
     expect(run(['check'], dir).code).toBe(0);

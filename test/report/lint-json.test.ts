@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintJson } from '../../src/report/lint-json.js';
+import { lintJson, lintJsonChunks } from '../../src/report/lint-json.js';
 import { lintPaths } from '../../src/rules/engine.js';
 import { docsUrl } from '../../src/rules/meta.js';
 import { cleanupDirs, doubleXRule, todoRule, workspace } from '../rules/engine-fixtures.js';
@@ -14,6 +14,8 @@ describe('check --format json', () => {
       'specs/c.md': new Uint8Array([0, 1, 2]),
     });
     const run = lintPaths(ws, undefined, { ruleSet: [todoRule, doubleXRule], cache: false });
+    // What the CLI writes, piece by piece, is exactly this document.
+    expect(JSON.parse([...lintJsonChunks(run)].join(''))).toEqual(lintJson(run));
     expect(lintJson(run)).toEqual({
       schemaVersion: 1,
       summary: { files: 3, filesWithProblems: 2, errors: 2, warnings: 1, infos: 0, fixable: 1, fixed: 0 },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatSarif } from '../../src/report/sarif.js';
+import { formatSarif, sarifChunks } from '../../src/report/sarif.js';
 import { lintPaths } from '../../src/rules/engine.js';
 import { loadWorkspace } from '../../src/workspace/workspace.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -30,8 +30,10 @@ async function sarifFor(files: Record<string, string | Uint8Array>, sub = '') {
     ruleSet: [todoRule, doubleXRule, crashRule, echoRule],
     cache: false,
   });
-  // Through JSON, as a consumer reads it (and so untyped).
-  return { dir, sarif: JSON.parse(JSON.stringify(formatSarif(run))) };
+  // What the CLI writes, piece by piece, is exactly the log; read back as a consumer reads it.
+  const sarif = JSON.parse([...sarifChunks(run)].join(''));
+  expect(sarif).toEqual(JSON.parse(JSON.stringify(formatSarif(run))));
+  return { dir, sarif };
 }
 
 afterAll(cleanupDirs);
