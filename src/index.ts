@@ -5,7 +5,21 @@ export { findMojibake, repairMojibake } from './model/mojibake.js';
 export { type ParseOptions, parseSpec, plainHeading } from './model/parse.js';
 export { canonicalStatus, folderStatus } from './model/status.js';
 export type * from './model/types.js';
+export { formatGithub, githubChunks } from './report/github.js';
+export { lintJson, lintJsonChunks } from './report/lint-json.js';
+export { formatSarif, sarifChunks } from './report/sarif.js';
 export { listJson, SCHEMA_VERSION, showJson } from './report/spec-json.js';
+export { formatStylish, type StylishOptions, stylishChunks } from './report/stylish.js';
+export {
+  type FileFix,
+  type FileLintResult,
+  type LintOptions,
+  type LintRun,
+  lintDocument,
+  lintPaths,
+} from './rules/engine.js';
+export { docsUrl } from './rules/meta.js';
+export type { Finding, Fix, LintDiagnostic, Rule, RuleContext, RuleMeta } from './rules/types.js';
 export {
   type LoadedTemplate,
   loadTemplates,
