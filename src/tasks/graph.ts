@@ -84,6 +84,9 @@ export function buildGraph(input: readonly Task[], errors: TaskGraph['errors'] =
       if (known && d.via === 'depends-on' && d.checked && !tickedBy.has(d.target))
         tickedBy.set(d.target, { by: t.id, file: d.file, line: d.line });
     }
+  }
+  // "Blocks" lists second: when both tasks state the edge, it is cited where the dependent states it.
+  for (const t of tasks) {
     for (const b of t.blocks) {
       if (b.target === t.id) continue;
       const target = byId.get(b.target);

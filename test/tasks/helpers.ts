@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseSpec } from '../../src/model/parse.js';
 import type { SpecDocument } from '../../src/model/types.js';
 import { buildGraph } from '../../src/tasks/graph.js';
@@ -56,4 +59,12 @@ export function taskIssue(opts: {
       : []),
     '',
   ].join('\n');
+}
+
+/**
+ * A temp folder with a prefix of its own: a concurrent suite's teardown removes
+ * `specwright-test-*` folders, which would pull the workspace from under a test.
+ */
+export function tasksTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'specwright-tasks-'));
 }

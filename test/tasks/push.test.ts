@@ -13,9 +13,9 @@ import { pullIssues } from '../../src/tasks/pull.js';
 import { pushIssues } from '../../src/tasks/push.js';
 import { selectSpec } from '../../src/tasks/query.js';
 import { loadWorkspace } from '../../src/workspace/workspace.js';
-import { tempDir } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { FakeGitHub, type FakeIssue } from './fake-github.js';
+import { tasksTempDir } from './helpers.js';
 
 const FIXTURE = join(repoRoot, 'test/fixtures/tasks/workspace');
 const REPO = { owner: 'acme', name: 'lumen' };
@@ -27,7 +27,7 @@ let waits: number[];
 beforeEach(async () => {
   fake = new FakeGitHub();
   await fake.start();
-  dir = tempDir();
+  dir = tasksTempDir();
   cpSync(FIXTURE, dir, { recursive: true });
   waits = [];
 });
