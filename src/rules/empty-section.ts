@@ -1,15 +1,19 @@
 import type { Section, SpecDocument } from '../model/types.js';
-import { plainHeading } from '../templates/index.js';
 import type { Finding, Rule } from './types.js';
+import { perDocument } from './util/memo.js';
 import { stringList } from './util/options.js';
 import { quote } from './util/quote.js';
-import { type SectionInfo, sectionList } from './util/sections.js';
+import { type SectionInfo, sectionList, titleKey } from './util/sections.js';
 
 /** Leading list marker, task box or quote marker: structure, not content. */
 const LINE_MARKUP = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*(?:\[[ xX]\][ \t]*)?/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** A heading that states a value itself: "### Current Implementation Status: **Not applicable**". */
 const HEADING_WITH_VALUE = /\bstatus[*_]*\s*:\s*\S/i;
+
+/** Characters that carry no content on their own: whitespace and inline markup. */
+const QUIET = /[\s*_`|>]/;
+const SAYS_SOMETHING = /[^\s*_`|>]/;
 
 type Verdict = 'content' | 'blank' | 'hint';
 
@@ -34,7 +38,7 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
-    const allowed = new Set(stringList(ctx.options, 'allow').map(plainHeading));
+    const allowed = new Set(stringList(ctx.options, 'allow').map(titleKey));
     const hints = ctx.template?.templateLines;
     const list = sectionList(doc);
     const infoOf = new Map<Section, SectionInfo>(list.map((s) => [s.section, s]));
@@ -70,6 +74,14 @@ export const rule: Rule = {
   },
 };
 
+/** The document's placeholders by start offset, for range lookups. */
+const placeholderSpans = perDocument(
+  (doc: SpecDocument): Array<[number, number]> =>
+    doc.placeholders
+      .map((p) => [p.range.start.offset, p.range.end.offset] as [number, number])
+      .sort((a, b) => a[0] - b[0]),
+);
+
 /** What the section's own text (before its first subsection) holds. */
 function ownVerdict(doc: SpecDocument, s: SectionInfo, hints: ReadonlySet<string> | undefined): Verdict {
   const start = s.bodyStart;
@@ -78,32 +90,39 @@ function ownVerdict(doc: SpecDocument, s: SectionInfo, hints: ReadonlySet<string
   const body = doc.text.slice(start, end);
   if (!/\S/.test(body)) return 'blank';
 
-  // Spans that say nothing: placeholders the parser found, and HTML comments.
+  // Spans that say nothing: placeholders the parser found, and HTML comments (offsets in `body`).
   const covered: Array<[number, number]> = [];
-  for (const p of doc.placeholders) {
-    if (p.range.end.offset > start && p.range.start.offset < end)
-      covered.push([p.range.start.offset - start, p.range.end.offset - start]);
+  const spans = placeholderSpans(doc);
+  for (let i = firstEndingAfter(spans, start); i < spans.length; i++) {
+    const [a, b] = spans[i] as [number, number];
+    if (a >= end) break;
+    if (b > start) covered.push([a - start, b - start]);
   }
-  for (const m of body.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) covered.push([m.index, m.index + m[0].length]);
+  if (body.includes('<!--'))
+    for (const m of body.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) covered.push([m.index, m.index + m[0].length]);
 
   let verdict: Verdict = 'blank';
-  let lineStart = 0;
-  for (const raw of body.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    const at = lineStart;
-    lineStart += raw.length + 1;
+  for (let at = 0; at < body.length; ) {
+    let next = body.indexOf('\n', at);
+    if (next === -1) next = body.length;
+    const line = body.charCodeAt(next - 1) === 13 ? body.slice(at, next - 1) : body.slice(at, next);
+    const lineAt = at;
+    at = next + 1;
     const trimmed = line.trim();
     if (!trimmed || THEMATIC_BREAK.test(line)) continue;
     if (hints?.has(trimmed)) {
       verdict = 'hint';
       continue;
     }
-    const from = (LINE_MARKUP.exec(line)?.[0].length ?? 0) + at;
+    const from = LINE_MARKUP.exec(line)?.[0].length ?? 0;
+    if (covered.length === 0) {
+      if (SAYS_SOMETHING.test(line.slice(from))) return 'content';
+      continue;
+    }
     let said = false;
     let sawCovered = false;
-    for (let i = from; i < at + line.length; i++) {
-      const c = body[i] as string;
-      if (/[\s*_`|>]/.test(c)) continue;
+    for (let i = lineAt + from; i < lineAt + line.length; i++) {
+      if (QUIET.test(body[i] as string)) continue;
       if (covered.some(([a, b]) => i >= a && i < b)) {
         sawCovered = true;
         continue;
@@ -115,4 +134,18 @@ function ownVerdict(doc: SpecDocument, s: SectionInfo, hints: ReadonlySet<string
     if (sawCovered) verdict = 'hint';
   }
   return verdict;
+}
+
+/** Index of the first span whose end lies after `offset` (spans sorted by start; ends are close to starts). */
+function firstEndingAfter(spans: ReadonlyArray<[number, number]>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as [number, number])[0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // A placeholder may start before the body and reach into it: step back over those.
+  while (lo > 0 && (spans[lo - 1] as [number, number])[1] > offset) lo--;
+  return lo;
 }

@@ -1,5 +1,6 @@
 import type { SpecDocument } from '../model/types.js';
 import type { Finding, Rule } from './types.js';
+import { inCode } from './util/code.js';
 import { stringList } from './util/options.js';
 import { quote } from './util/quote.js';
 import { type SectionInfo, sectionsTitled } from './util/sections.js';
@@ -154,8 +155,7 @@ function listItems(
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
     const line = doc.text.slice(at, lineEnd).replace(/\r$/, '');
     const m = LIST_ITEM.exec(line);
-    const inCode = doc.code.some((c) => at >= c.range.start.offset && at < c.range.end.offset);
-    if (m && !inCode) {
+    if (m && !inCode(doc, at)) {
       const text = line.slice(m[0].length).trim();
       const start = at + m[0].length;
       out.push({ text, start, end: start + line.slice(m[0].length).trimEnd().length });

@@ -102,15 +102,8 @@ export const rule: Rule = {
 function findWritten(raw: string, values: readonly StatusValue[]): Written | undefined {
   let best: Written | undefined;
   for (const value of values) {
-    const words = value.value
-      .split(/[\s_-]+/)
-      .filter(Boolean)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    if (words.length === 0) continue;
-    const re = new RegExp(
-      `^([\\s*_\`]*?)((?:${EMOJI_SEQ}[ \\t]*)*)([*_\`]*)(${words.join('[\\s_-]*')})(?![\\p{L}\\p{N}])([*_\`]*)((?:[ \\t]*${EMOJI_SEQ})*)`,
-      'iu',
-    );
+    const re = patternOf(value);
+    if (!re) continue;
     const m = re.exec(raw);
     if (!m) continue;
     const [, pre = '', lead = '', open = '', text = '', close = ''] = m;
@@ -126,6 +119,27 @@ function findWritten(raw: string, values: readonly StatusValue[]): Written | und
     if (!best || text.length > best.words[1] - best.words[0]) best = candidate;
   }
   return best;
+}
+
+const patterns = new WeakMap<StatusValue, RegExp | null>();
+
+/** The pattern that finds a vocabulary value at the start of a written status (compiled once per value). */
+function patternOf(value: StatusValue): RegExp | null {
+  let re = patterns.get(value);
+  if (re !== undefined) return re;
+  const words = value.value
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  re =
+    words.length === 0
+      ? null
+      : new RegExp(
+          `^([\\s*_\`]*?)((?:${EMOJI_SEQ}[ \\t]*)*)([*_\`]*)(${words.join('[\\s_-]*')})(?![\\p{L}\\p{N}])([*_\`]*)((?:[ \\t]*${EMOJI_SEQ})*)`,
+          'iu',
+        );
+  patterns.set(value, re);
+  return re;
 }
 
 /** The edits that write a matched status exactly as the vocabulary does; none when it already is. */

@@ -6,6 +6,7 @@
  */
 import type { SpecDocument } from '../../model/types.js';
 import type { LoadedTemplate } from '../../templates/index.js';
+import { inCode } from './code.js';
 import { type FoundDate, findDates } from './dates.js';
 import { perDocument } from './memo.js';
 import { type SectionInfo, sectionList, sectionsTitled } from './sections.js';
@@ -77,11 +78,9 @@ function entriesOf(doc: SpecDocument, changelog: SectionInfo): ChangelogEntry[] 
 /** List items in the section (subsections included) that start with a date. */
 function listEntries(doc: SpecDocument, changelog: SectionInfo): ChangelogEntry[] {
   const out: ChangelogEntry[] = [];
-  const inCode = (offset: number) =>
-    doc.code.some((c) => offset >= c.range.start.offset && offset < c.range.end.offset);
   forEachLine(doc.text, changelog.bodyStart, changelog.end, (line, lineStart) => {
     const item = LIST_ITEM.exec(line);
-    if (!item || inCode(lineStart)) return;
+    if (!item || inCode(doc, lineStart)) return;
     const from = item[0].length;
     const date = findDates(line.slice(from, from + ITEM_DATE_WINDOW + 20))[0];
     if (date && date.start <= ITEM_DATE_WINDOW)

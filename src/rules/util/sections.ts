@@ -2,9 +2,13 @@
  * The section tree as flat, ordered records that know their parent, their own body (the text
  * between the heading and the first subsection) and their title in the template's matching form.
  */
+import { memoString } from '../../model/memo.js';
 import type { Range, Section, SpecDocument } from '../../model/types.js';
 import { plainHeading } from '../../templates/index.js';
 import { perDocument } from './memo.js';
+
+/** plainHeading(), memoized: documents repeat their template's headings, and the normalisation is regex-heavy. */
+export const titleKey: (title: string) => string = memoString(plainHeading);
 
 export interface SectionInfo {
   section: Section;
@@ -29,7 +33,7 @@ export const sectionList = perDocument((doc: SpecDocument): SectionInfo[] => {
         section,
         parent,
         index: out.length,
-        key: plainHeading(section.title),
+        key: titleKey(section.title),
         bodyStart: section.headingRange.end.offset,
         bodyEnd: section.children[0]?.headingRange.start.offset ?? section.range.end.offset,
         end: section.range.end.offset,
@@ -44,7 +48,7 @@ export const sectionList = perDocument((doc: SpecDocument): SectionInfo[] => {
 
 /** Sections whose title matches one of `titles` (compared as plainHeading, so emoji, markup and case do not matter). */
 export function sectionsTitled(doc: SpecDocument, titles: readonly string[]): SectionInfo[] {
-  const wanted = new Set(titles.map(plainHeading));
+  const wanted = new Set(titles.map(titleKey));
   return sectionList(doc).filter((s) => wanted.has(s.key));
 }
 

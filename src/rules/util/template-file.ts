@@ -11,12 +11,26 @@ import {
   type TemplateFile,
 } from '../../templates/index.js';
 
+const byName = new WeakMap<LoadedTemplate, Map<string, TemplateFile>>();
+
 export function templateFileFor(doc: SpecDocument, template: LoadedTemplate): TemplateFile {
-  const name = doc.path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
-  const exact = template.files.find((f) => baseName(f.path).toLowerCase() === name);
-  if (exact) return exact;
-  const pattern = template.files.find((f) => patternOf(baseName(f.path)).test(name));
-  return pattern ?? template.main;
+  const name = doc.path
+    .slice(Math.max(doc.path.lastIndexOf('/'), doc.path.lastIndexOf('\\')) + 1)
+    .toLowerCase();
+  let names = byName.get(template);
+  if (!names) {
+    names = new Map();
+    byName.set(template, names);
+  }
+  let file = names.get(name);
+  if (!file) {
+    file =
+      template.files.find((f) => baseName(f.path).toLowerCase() === name) ??
+      template.files.find((f) => patternOf(baseName(f.path)).test(name)) ??
+      template.main;
+    if (names.size < 10_000) names.set(name, file);
+  }
+  return file;
 }
 
 const requiredCache = new WeakMap<TemplateFile, readonly RequiredSection[]>();
