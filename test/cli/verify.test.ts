@@ -97,7 +97,7 @@ describe('verify: running the loops', () => {
   it('stops at the first failing level, exits 1, and shows what did not run', () => {
     const dir = workspace('failing.md');
     const r = run(['verify', 'failing', '--yes'], dir);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('about to fail');
     expect(r.stdout).toMatch(/✖ Level 2 failed: command 2 of 3 exited 3/);
     expect(r.stdout).toMatch(
@@ -150,7 +150,7 @@ describe('verify: consent and refusals', () => {
   it('runs nothing without --yes in CI, and says so', () => {
     const dir = workspace('passing.md');
     const r = run(['verify', 'passing'], dir, { CI: 'true' });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('$ touch level2.marker');
     expect(r.stderr).toContain('not running 3 commands without --yes');
@@ -161,14 +161,14 @@ describe('verify: consent and refusals', () => {
   it('runs nothing without --yes when there is no terminal to ask on', () => {
     const dir = workspace('passing.md');
     const r = run(['verify', 'passing'], dir, { CI: '' });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(existsSync(join(dir, 'level2.marker'))).toBe(false);
   });
 
   it('shows the plan with --dry-run and runs nothing', () => {
     const dir = workspace('passing.md');
     const r = run(['verify', 'passing', '--dry-run'], dir);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Level 2: Unit Tests');
     expect(r.stdout).toContain('  $ touch level2.marker');
     expect(r.stdout).toContain('      expect: prints level one');
@@ -181,7 +181,7 @@ describe('verify: consent and refusals', () => {
   it('refuses commands the allowlist does not allow, even with --yes, listing them', () => {
     const dir = workspace('passing.md', 'version: 1\nverify:\n  allow: ["echo *", "node *"]\n');
     const r = run(['verify', 'passing', '--yes'], dir);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('specs/prps/passing.md:24 level 2: $ touch level2.marker');
     expect(r.stderr).toContain('no pattern matches `touch level2.marker`');
     expect(r.stderr).toMatch(
@@ -189,22 +189,22 @@ describe('verify: consent and refusals', () => {
     );
     expect(existsSync(join(dir, 'level2.marker'))).toBe(false);
     // Level 1 alone is allowed.
-    expect(run(['verify', 'passing', '--yes', '--level', '1'], dir).code).toBe(0);
+    expect(run(['verify', 'passing', '--yes', '--level', '1'], dir)).toMatchObject({ code: 0 });
   });
 
   it('refuses a spec without validation commands, an unknown level and a command not in the spec', () => {
     const dir = workspace('no-commands.md');
     const none = run(['verify', 'no-commands', '--yes'], dir);
-    expect(none.code).toBe(2);
+    expect(none.code, none.stderr).toBe(2);
     expect(none.stderr).toMatch(/^specwright: specs\/prps\/no-commands\.md: no validation commands/);
     copyFileSync(join(FIXTURES, 'passing.md'), join(dir, 'specs', 'prps', 'passing.md'));
     const level = run(['verify', 'passing', '--yes', '--level', '3'], dir);
-    expect(level.code).toBe(2);
+    expect(level.code, level.stderr).toBe(2);
     expect(level.stderr).toContain('no level 3 to run; levels: 1, 2');
     const cmd = run(['verify', 'passing', '--yes', '--command', 'touch elsewhere'], dir);
-    expect(cmd.code).toBe(2);
+    expect(cmd.code, cmd.stderr).toBe(2);
     expect(cmd.stderr).toContain('not a command of this spec: `touch elsewhere`');
-    expect(run(['verify', 'passing', '--yes', '--timeout', '0'], dir).code).toBe(2);
+    expect(run(['verify', 'passing', '--yes', '--timeout', '0'], dir)).toMatchObject({ code: 2 });
     expect(runsOf(dir, 'passing')).toEqual([]);
     expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
   });
@@ -292,8 +292,8 @@ describe('verify --history, and lastRun in show and list', () => {
       runs: [],
     });
 
-    expect(run(['verify', 'failing', '--yes', '--level', '1'], dir).code).toBe(0);
-    expect(run(['verify', 'failing', '--yes'], dir).code).toBe(1);
+    expect(run(['verify', 'failing', '--yes', '--level', '1'], dir)).toMatchObject({ code: 0 });
+    expect(run(['verify', 'failing', '--yes'], dir)).toMatchObject({ code: 1 });
     const history = JSON.parse(run(['verify', 'failing', '--history', '--json'], dir).stdout);
     expect(history.head).toBe(head);
     expect(history.runs.map((r: { passed: boolean; complete: boolean }) => [r.passed, r.complete])).toEqual([
