@@ -1,5 +1,35 @@
 /** specwright's public library API: the same functions the CLI and other faces call. */
+export { applyEdits, contentHash } from './edit/apply.js';
+export {
+  type CommitOptions,
+  type CommittedFile,
+  commitEdits,
+  commitFiles,
+  readForEdit,
+} from './edit/commit.js';
+export { unifiedDiff } from './edit/diff.js';
+export { acquireLock, type FileLock, type LockOptions } from './edit/lock.js';
 export { isSpecwrightError, SpecwrightError } from './errors.js';
+export {
+  addChangelogEntry,
+  archiveSpec,
+  changelogEdits,
+  completeSpec,
+  findItems,
+  type LifecycleResult,
+  openSpec,
+  RefusalError,
+  type SpecTarget,
+  setFieldEdits,
+  setFieldsEdits,
+  setSpecField,
+  startSpec,
+  statusEdits,
+  TODAY_ENV,
+  tickEdits,
+  tickSpec,
+  today,
+} from './lifecycle/index.js';
 export { decodeSpec } from './model/encoding.js';
 export { findMojibake, repairMojibake } from './model/mojibake.js';
 export { type ParseOptions, parseSpec, plainHeading } from './model/parse.js';
