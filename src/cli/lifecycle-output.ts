@@ -1,6 +1,5 @@
 /** What the lifecycle commands (start, tick, set, complete, archive, changelog) share: options, JSON, text. */
 import type { Command } from 'commander';
-import { isSpecwrightError } from '../errors.js';
 import { formatReason, isRefusal } from '../lifecycle/refusal.js';
 import type { LifecycleResult } from '../lifecycle/result.js';
 import { type OpenOptions, openSpec, type SpecTarget } from '../lifecycle/spec-target.js';
@@ -28,8 +27,9 @@ export async function targetFor(query: string, opts: LifecycleCliOptions): Promi
 }
 
 /**
- * Run a lifecycle operation and print its result. A refusal under --json is also printed as JSON
- * (`ok: false` with its reasons) before the usual one-line error on stderr and exit code 2.
+ * Run a lifecycle operation and print its result. A refusal (the command ran and declined, with
+ * reasons) under --json is also printed as JSON (`ok: false`, its code and reasons) before the usual
+ * error on stderr and exit code 2; errors that stop a command from running print nothing on stdout.
  */
 export async function runLifecycle(
   opts: LifecycleCliOptions,
@@ -39,7 +39,7 @@ export async function runLifecycle(
   try {
     result = await work();
   } catch (err) {
-    if (opts.json && isSpecwrightError(err)) {
+    if (opts.json && isRefusal(err)) {
       printJson({
         schemaVersion: SCHEMA_VERSION,
         ok: false,
@@ -48,7 +48,7 @@ export async function runLifecycle(
           message: err.message,
           ...(err.file ? { path: err.file } : {}),
           ...(err.line ? { line: err.line } : {}),
-          reasons: isRefusal(err) ? err.reasons : [],
+          reasons: err.reasons,
         },
       });
     }
