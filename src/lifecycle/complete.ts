@@ -11,6 +11,7 @@ import { isAbsolute, join } from 'node:path';
 import { commitFiles } from '../edit/commit.js';
 import { parseSpec } from '../model/parse.js';
 import type { Edit, Field, SpecDocument } from '../model/types.js';
+import { findRepoRoot } from '../rules/context.js';
 import type { LoadedTemplate } from '../templates/index.js';
 import { changelogEdits, hasChangelog } from './changelog.js';
 import { type CheckErrors, checkErrors } from './check-errors.js';
@@ -97,11 +98,11 @@ export async function completeSpec(
         entries.push([keyFor(main, release.location?.key ?? 'Location'), code ? `\`${loc}\`` : loc]);
       } else if (release.location && !location)
         reasons.push(missing(main, release.location, 'Location', 'pass --location PATH'));
-      if (location && !existsSync(isAbsolute(location) ? location : join(target.ws.root, location)))
+      if (location && !locationExists(target.ws.root, location))
         reasons.push({
           path: main.path,
           ...(lineOf(main, 'Location') ? { line: lineOf(main, 'Location') } : {}),
-          message: `location "${location}" does not exist (relative to ${target.ws.root})`,
+          message: `location "${location}" does not exist (paths are relative to the repository root)`,
         });
 
       // Errors on the lines this command rewrites (the Version line's `X.Y.Z`) are about to go.
@@ -174,6 +175,16 @@ function filled(doc: SpecDocument, templateField: Field | undefined): string | u
   if (doc.placeholders.some((p) => p.range.start.offset < e && p.range.end.offset > s)) return undefined;
   if (field.value.trim() === templateField.value.trim()) return undefined;
   return field.value.trim();
+}
+
+/**
+ * Whether a location exists: relative to the repository root (as the location-missing rule reads
+ * it) or to the workspace root; `src/x.ts:42` and `src/x.ts#L42` name a line of an existing file.
+ */
+function locationExists(root: string, location: string): boolean {
+  const path = location.replace(/(?:[:#]L?\d+(?:-L?\d+)?)$/, '');
+  if (isAbsolute(path)) return existsSync(path);
+  return [findRepoRoot(root), root].some((base) => existsSync(join(base, path)));
 }
 
 /** The path in a Location value: its first code span, else its first word. */
