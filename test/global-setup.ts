@@ -2,26 +2,20 @@
  * Runs once around the whole suite: removes the temp directories that tests made with
  * tempDir() (test/helpers/cli.ts), so a test run leaves nothing behind in /tmp.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const TEMP_PREFIX = 'specwright-test-';
-let startedAt = 0;
+/** Test workers inherit this; tempDir() puts it in every directory name, so teardown removes only this run's. */
+const RUN_ID = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 
 export function setup(): void {
-  startedAt = Date.now();
+  process.env.SPECWRIGHT_TEST_RUN = RUN_ID;
 }
 
 export function teardown(): void {
+  const prefix = `specwright-test-${RUN_ID}-`;
   for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(TEMP_PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    try {
-      // Only this run's directories: another run may be going on beside us.
-      if (statSync(dir).birthtimeMs >= startedAt - 1000) rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // already gone
-    }
+    if (name.startsWith(prefix)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }

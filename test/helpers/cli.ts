@@ -35,5 +35,6 @@ export function runJson<T = Record<string, unknown>>(args: string[], cwd: string
 }
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'specwright-test-'));
+  // The run id (test/global-setup.ts) lets the suite's teardown remove exactly its own directories.
+  return mkdtempSync(join(tmpdir(), `specwright-test-${process.env.SPECWRIGHT_TEST_RUN ?? 'adhoc'}-`));
 }
