@@ -8,13 +8,14 @@ import type { LintDiagnostic } from '../rules/types.js';
 import { SCHEMA_VERSION } from './spec-json.js';
 
 export function lintJson(run: LintRun) {
-  const files = run.files.map(fileJson);
+  const used = new Set<string>();
+  const files = run.files.map((f) => fileJson(f, used));
   return {
     schemaVersion: SCHEMA_VERSION,
     summary: summaryJson(run),
     files,
     ignored: run.ignored,
-    rules: rulesJson(run),
+    rules: rulesJson(run, used),
   };
 }
 
@@ -24,18 +25,21 @@ export function lintJson(run: LintRun) {
  */
 export function* lintJsonChunks(run: LintRun): Generator<string> {
   yield `{"schemaVersion":${SCHEMA_VERSION},"summary":${JSON.stringify(summaryJson(run))},"files":[`;
+  const used = new Set<string>();
   let first = true;
   for (const f of run.files) {
-    yield (first ? '' : ',') + JSON.stringify(fileJson(f));
+    yield (first ? '' : ',') + JSON.stringify(fileJson(f, used));
     first = false;
   }
-  yield `],"ignored":${JSON.stringify(run.ignored)},"rules":${JSON.stringify(rulesJson(run))}}\n`;
+  yield `],"ignored":${JSON.stringify(run.ignored)},"rules":${JSON.stringify(rulesJson(run, used))}}\n`;
 }
 
 function summaryJson(run: LintRun) {
   return {
     files: run.files.length,
-    filesWithProblems: run.files.filter((f) => f.error || f.diagnostics.length).length,
+    filesWithProblems: run.files.filter(
+      (f) => f.error || f.counts.error + f.counts.warning + f.counts.info > 0,
+    ).length,
     errors: run.errorCount,
     warnings: run.warningCount,
     infos: run.infoCount,
@@ -45,9 +49,7 @@ function summaryJson(run: LintRun) {
 }
 
 /** The rules that reported something in this run, with their docs links. */
-function rulesJson(run: LintRun) {
-  const used = new Set<string>();
-  for (const f of run.files) for (const d of f.diagnostics) used.add(d.ruleId);
+function rulesJson(run: LintRun, used: ReadonlySet<string>) {
   const rules: Record<string, { description: string; fixable: boolean; docs: string }> = {};
   for (const meta of run.rules)
     if (used.has(meta.id))
@@ -55,15 +57,16 @@ function rulesJson(run: LintRun) {
   return rules;
 }
 
-function fileJson(f: FileLintResult) {
-  const count = (s: LintDiagnostic['severity']) => f.diagnostics.filter((d) => d.severity === s).length;
+function fileJson(f: FileLintResult, used: Set<string>) {
+  const diagnostics = f.diagnostics;
+  for (const d of diagnostics) used.add(d.ruleId);
   return {
     path: f.path,
     kind: f.kind ?? null,
-    errors: count('error') + (f.error ? 1 : 0),
-    warnings: count('warning'),
-    infos: count('info'),
-    diagnostics: f.diagnostics.map(diagnosticJson),
+    errors: f.counts.error + (f.error ? 1 : 0),
+    warnings: f.counts.warning,
+    infos: f.counts.info,
+    diagnostics: diagnostics.map(diagnosticJson),
     error: f.error ? { message: f.error.message, line: f.error.line ?? null } : null,
     fix: f.fix
       ? {

@@ -49,7 +49,9 @@ export function* stylishChunks(run: LintRun, options: StylishOptions = {}): Gene
   for (const file of run.files) if (file.fix?.diff) yield `${file.fix.diff.replace(/\n$/, '')}\n\n`;
 
   for (const file of run.files) {
-    if (!file.error && file.diagnostics.length === 0 && !file.fix) continue;
+    const { error, warning, info } = file.counts;
+    if (!file.error && error + warning + info === 0 && !file.fix) continue;
+    const diagnostics = file.diagnostics;
     const out: string[] = [c.underline(file.path)];
     if (file.fix) {
       const rules = Object.entries(file.fix.byRule)
@@ -62,12 +64,12 @@ export function* stylishChunks(run: LintRun, options: StylishOptions = {}): Gene
       out.push(
         `  ${file.error.line ? `${file.error.line}:1  ` : ''}${c.red('error')}  ${file.error.message}`,
       );
-    const lines = frames && file.diagnostics.length ? splitLines(source(file)) : undefined;
+    const lines = frames && diagnostics.length ? splitLines(source(file)) : undefined;
     let locWidth = 0;
     let sevWidth = 0;
     let msgWidth = 0;
     let lastLine = 0;
-    for (const d of file.diagnostics) {
+    for (const d of diagnostics) {
       locWidth = Math.max(locWidth, location(d).length);
       sevWidth = Math.max(sevWidth, d.severity.length);
       msgWidth = Math.min(60, Math.max(msgWidth, d.message.length));
@@ -75,7 +77,7 @@ export function* stylishChunks(run: LintRun, options: StylishOptions = {}): Gene
     }
     const gutter = String(lastLine).length;
     const notesShown = new Set<string>();
-    for (const d of file.diagnostics) {
+    for (const d of diagnostics) {
       const sev = d.severity.padEnd(sevWidth);
       const painted =
         d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.cyan(sev);

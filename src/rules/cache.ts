@@ -5,46 +5,25 @@
  * rules, config, templates) matches, and every recorded answer is still the same.
  *
  * `.specwright/cache/lint.jsonl` holds a header line, then one line per file:
- * `"<path>"\t<content hash>\t<entry JSON>`. A warm run decodes only the entries whose hash
- * matches, and a run that changes a few files rewrites the other lines as they were read.
+ * `"<path>"\t<content hash>\t<meta JSON>\t<packed diagnostics JSON>`. A warm run parses only the
+ * small meta part (counts, dependencies); the diagnostics stay a string until a report reads
+ * them, and a run that changes a few files rewrites the other lines as they were read.
  * Derived and disposable, like every cache here: delete it at any time.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic.js';
-import type { Severity } from '../model/types.js';
-import { CACHE_DIR, ContentCache } from '../workspace/cache.js';
+import { CACHE_DIR, ContentCache, type FileStamp } from '../workspace/cache.js';
 import type { Dependencies } from './context.js';
-import type { Fix, LintDiagnostic } from './types.js';
+import type { Counts, Packed } from './packed.js';
 
-/** [start, end, text] */
-type StoredEdit = [number, number, string];
-/**
- * [rule, messageId, severity, message, so, sl, sc, eo, el, ec, note, fix]: rule, messageId and
- * note are indexes into the entry's string table (`s`), note -1 when absent.
- */
-type StoredDiagnostic = [
-  number,
-  number,
-  0 | 1 | 2,
-  string,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  { e: StoredEdit[]; s: boolean; d: string }?,
-];
-
-interface StoredEntry {
-  /** Strings the diagnostics share (rule ids, message ids, notes). */
-  s: string[];
-  d: StoredDiagnostic[];
+/** What a cache line says about a file besides its diagnostics. */
+interface StoredMeta {
   /** The document's kind. */
   k: string;
+  /** Counts of the packed diagnostics (see Counts). */
+  c: Counts;
   /** Task number, when the document is a task. */
   n?: number;
   /** Probed paths (relative to the workspace root) -> existed (1/0). */
@@ -52,25 +31,30 @@ interface StoredEntry {
   /** Issue numbers asked -> known (1/0), or 'all' with `h` the hash of the whole set. */
   i?: Record<string, 0 | 1> | 'all';
   h?: string;
+  /** The file's size, mtime and ctime when the hash was confirmed, and when that was. */
+  t?: [number, number, number, number];
 }
 
 export interface CachedResult {
-  diagnostics: LintDiagnostic[];
+  packed: Packed;
   kind: string;
   taskNumber?: number;
   deps: Dependencies;
   issuesHash?: string;
 }
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Timestamps coarser than this (FAT, some network file systems) must not make a same-tick change look old. */
+const TIMESTAMP_SLACK_MS = 2000;
 const FILE = 'lint.jsonl';
-const FORMAT = 'specwright-lint-cache-1';
+const FORMAT = 'specwright-lint-cache-2';
 
 export class LintCache {
-  /** key -> [hash, entry JSON] as read or as set in this run. */
-  private readonly lines = new Map<string, [string, string]>();
+  /** key -> [hash, meta JSON, packed diagnostics JSON], as read or as set in this run. */
+  private readonly lines = new Map<string, [string, string, string]>();
   private dirty = false;
   private readonly file: string;
+  /** Every read of this run happens after this instant. */
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly root: string,
@@ -89,32 +73,85 @@ export class LintCache {
       const end = text.indexOf('\n', at + 1);
       const line = text.slice(at + 1, end < 0 ? text.length : end);
       at = end < 0 ? text.length : end;
-      const tab1 = line.indexOf('\t');
-      const tab2 = line.indexOf('\t', tab1 + 1);
-      if (tab1 < 0 || tab2 < 0) continue;
+      const t1 = line.indexOf('\t');
+      const t2 = line.indexOf('\t', t1 + 1);
+      const t3 = line.indexOf('\t', t2 + 1);
+      if (t1 < 0 || t2 < 0 || t3 < 0) continue;
       try {
-        this.lines.set(JSON.parse(line.slice(0, tab1)) as string, [
-          line.slice(tab1 + 1, tab2),
-          line.slice(tab2 + 1),
-        ]);
+        const key = JSON.parse(line.slice(0, t1)) as string;
+        this.lines.set(key, [line.slice(t1 + 1, t2), line.slice(t2 + 1, t3), line.slice(t3 + 1)]);
       } catch {
         // a damaged line is a miss
       }
     }
   }
 
+  /** The entry for these bytes; its diagnostics stay packed (a string) until a report reads them. */
   get(key: string, hash: string): CachedResult | undefined {
     const line = this.lines.get(key);
     if (!line || line[0] !== hash) return undefined;
+    return this.decode(line);
+  }
+
+  /**
+   * The entry without reading the file, when its size, mtime and ctime are those recorded with the
+   * hash (git's index check; ctime catches a tool that restores an old mtime). A stamp taken less
+   * than TIMESTAMP_SLACK_MS after the file's mtime is not trusted: a second write in the same
+   * timestamp tick would leave it unchanged ("racy git"). Returns the recorded hash too.
+   */
+  getByStamp(key: string, stamp: FileStamp): (CachedResult & { hash: string }) | undefined {
+    const line = this.lines.get(key);
+    if (!line) return undefined;
+    const entry = this.decode(line);
+    const t = entry?.stamp;
+    if (!entry || !t) return undefined;
+    if (t[0] !== stamp.size || t[1] !== stamp.mtimeMs || t[2] !== stamp.ctimeMs) return undefined;
+    if (Math.max(t[1], t[2]) + TIMESTAMP_SLACK_MS > t[3]) return undefined;
+    return { ...entry, hash: line[0] };
+  }
+
+  private decode(line: [string, string, string]): (CachedResult & { stamp?: StoredMeta['t'] }) | undefined {
     try {
-      return this.decode(JSON.parse(line[1]) as StoredEntry);
+      const meta = JSON.parse(line[1]) as StoredMeta;
+      if (!Array.isArray(meta.c) || meta.c.length !== 9) return undefined;
+      const probes = new Map<string, boolean>();
+      for (const [rel, existed] of Object.entries(meta.p ?? {})) probes.set(this.abs(rel), existed === 1);
+      const issues: Dependencies['issues'] =
+        meta.i === 'all'
+          ? 'all'
+          : new Map(Object.entries(meta.i ?? {}).map(([n, k]) => [Number(n), k === 1]));
+      const out: CachedResult = {
+        packed: { json: line[2], counts: meta.c, crashed: false },
+        kind: meta.k,
+        deps: { probes, issues },
+      };
+      if (typeof meta.n === 'number') out.taskNumber = meta.n;
+      if (meta.h) out.issuesHash = meta.h;
+      return meta.t ? { ...out, stamp: meta.t } : out;
     } catch {
       return undefined; // a damaged entry is a miss
     }
   }
 
-  set(key: string, hash: string, result: CachedResult): void {
-    this.lines.set(key, [hash, JSON.stringify(this.encode(result))]);
+  /** Record a result for these bytes; with `stamp`, a later run may trust the file unread (getByStamp). */
+  set(key: string, hash: string, r: CachedResult, stamp?: FileStamp): void {
+    const meta: StoredMeta = { k: r.kind, c: r.packed.counts };
+    if (stamp) meta.t = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, this.startedAt];
+    if (r.taskNumber !== undefined) meta.n = r.taskNumber;
+    if (r.deps.probes.size) {
+      const p: Record<string, 0 | 1> = {};
+      for (const [abs, existed] of r.deps.probes) p[this.rel(abs)] = existed ? 1 : 0;
+      meta.p = p;
+    }
+    if (r.deps.issues === 'all') {
+      meta.i = 'all';
+      if (r.issuesHash) meta.h = r.issuesHash;
+    } else if (r.deps.issues.size) {
+      const i: Record<string, 0 | 1> = {};
+      for (const [n, known] of r.deps.issues) i[n] = known ? 1 : 0;
+      meta.i = i;
+    }
+    this.lines.set(key, [hash, JSON.stringify(meta), r.packed.json]);
     this.dirty = true;
   }
 
@@ -133,7 +170,8 @@ export class LintCache {
     }
     if (!this.dirty) return;
     const parts = [JSON.stringify({ format: FORMAT, salt: this.salt })];
-    for (const [key, [hash, json]] of this.lines) parts.push(`${JSON.stringify(key)}\t${hash}\t${json}`);
+    for (const [key, [hash, meta, json]] of this.lines)
+      parts.push(`${JSON.stringify(key)}\t${hash}\t${meta}\t${json}`);
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       writeFileAtomic(this.file, `${parts.join('\n')}\n`);
@@ -141,90 +179,6 @@ export class LintCache {
     } catch {
       // A read-only checkout still works, just without a warm cache.
     }
-  }
-
-  private encode(r: CachedResult): StoredEntry {
-    const strings: string[] = [];
-    const index = new Map<string, number>();
-    const ref = (s: string): number => {
-      let i = index.get(s);
-      if (i === undefined) {
-        i = strings.push(s) - 1;
-        index.set(s, i);
-      }
-      return i;
-    };
-    const d = r.diagnostics.map((x): StoredDiagnostic => {
-      const { start: s, end: e } = x.range;
-      const row: StoredDiagnostic = [
-        ref(x.ruleId),
-        ref(x.messageId),
-        SEVERITIES.indexOf(x.severity) as 0 | 1 | 2,
-        x.message,
-        s.offset,
-        s.line,
-        s.column,
-        e.offset,
-        e.line,
-        e.column,
-        x.note === undefined ? -1 : ref(x.note),
-      ];
-      if (x.fix)
-        row.push({
-          e: x.fix.edits.map((y) => [y.start, y.end, y.text]),
-          s: x.fix.safe,
-          d: x.fix.description,
-        });
-      return row;
-    });
-    const entry: StoredEntry = { s: strings, d, k: r.kind };
-    if (r.taskNumber !== undefined) entry.n = r.taskNumber;
-    if (r.deps.probes.size) {
-      const p: Record<string, 0 | 1> = {};
-      for (const [abs, existed] of r.deps.probes) p[this.rel(abs)] = existed ? 1 : 0;
-      entry.p = p;
-    }
-    if (r.deps.issues === 'all') {
-      entry.i = 'all';
-      if (r.issuesHash) entry.h = r.issuesHash;
-    } else if (r.deps.issues.size) {
-      const i: Record<string, 0 | 1> = {};
-      for (const [n, known] of r.deps.issues) i[n] = known ? 1 : 0;
-      entry.i = i;
-    }
-    return entry;
-  }
-
-  private decode(e: StoredEntry): CachedResult {
-    const str = e.s;
-    const diagnostics = e.d.map((t): LintDiagnostic => {
-      const [rule, messageId, sev, message, so, sl, sc, eo, el, ec, note, fix] = t;
-      const d: LintDiagnostic = {
-        ruleId: str[rule] as string,
-        messageId: str[messageId] as string,
-        severity: SEVERITIES[sev] as Severity,
-        message,
-        range: { start: { offset: so, line: sl, column: sc }, end: { offset: eo, line: el, column: ec } },
-      };
-      if (note >= 0) d.note = str[note] as string;
-      if (fix) {
-        const f: Fix = {
-          edits: fix.e.map(([start, end, text]) => ({ start, end, text })),
-          safe: fix.s,
-          description: fix.d,
-        };
-        d.fix = f;
-      }
-      return d;
-    });
-    const probes = new Map<string, boolean>();
-    for (const [rel, existed] of Object.entries(e.p ?? {})) probes.set(this.abs(rel), existed === 1);
-    const issues: Dependencies['issues'] =
-      e.i === 'all' ? 'all' : new Map(Object.entries(e.i ?? {}).map(([n, k]) => [Number(n), k === 1]));
-    const out: CachedResult = { diagnostics, kind: e.k, deps: { probes, issues } };
-    if (typeof e.n === 'number') out.taskNumber = e.n;
-    if (e.h) out.issuesHash = e.h;
-    return out;
   }
 
   private rel(abs: string): string {

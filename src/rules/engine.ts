@@ -12,7 +12,7 @@ import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown, SpecDocument } from '../model/types.js';
 import { taskNumberOf } from '../tasks/number.js';
-import { ContentCache } from '../workspace/cache.js';
+import { ContentCache, type FileStamp } from '../workspace/cache.js';
 import { type FileError, toFileError, type Workspace } from '../workspace/workspace.js';
 import { RULES } from './all.js';
 import { type CachedResult, LintCache, shortHash, TaskNumberCache } from './cache.js';
@@ -28,6 +28,7 @@ import {
 import { applyDirectives, findDirectives, unknownDirectiveRules } from './disable.js';
 import { fixLoop, unifiedDiff } from './fix.js';
 import { DIRECTIVE_RULE_ID, ENGINE_RULES, formatMessage, INTERNAL_RULE_ID } from './meta.js';
+import { type Counts, EMPTY_PACKED, pack, unpack } from './packed.js';
 import {
   parseRuleFlags,
   type Resolve,
@@ -73,7 +74,13 @@ export interface FileLintResult {
   path: string;
   absPath: string;
   kind?: KindOrUnknown;
-  diagnostics: LintDiagnostic[];
+  /**
+   * Sorted by position. Results are kept packed (one string per file) and unpacked on each read
+   * of this property, so that a run over many files stays small: read it once per use.
+   */
+  readonly diagnostics: LintDiagnostic[];
+  /** Counts of `diagnostics` by severity, without unpacking them. */
+  counts: { error: number; warning: number; info: number };
   /** The file could not be read or decoded: one error, no diagnostics. */
   error?: FileError;
   fix?: FileFix;
@@ -97,6 +104,8 @@ export interface LintRun {
   rules: readonly RuleMeta[];
   /** Files served from the cache. */
   cacheHits: number;
+  /** Files whose bytes were read (the others were trusted by size and times, see docs/check.md). */
+  filesRead: number;
 }
 
 const DIRECTIVE_RULE: Rule = {
@@ -197,7 +206,7 @@ export function sortDiagnostics(list: LintDiagnostic[]): LintDiagnostic[] {
   );
 }
 
-/** What one document's lint produced, and what it depended on beyond its bytes. */
+/** What one document's lint produced (packed), and what it depended on beyond its bytes. */
 interface Analysis extends CachedResult {
   /** Size of the issue set when a rule read all of it (the set only grows during a run). */
   issuesSizeSeen?: number;
@@ -211,6 +220,10 @@ interface Work {
   result?: Analysis;
   /** Computed in this run (cache it), as opposed to served from the cache. */
   fresh: boolean;
+  /** The file's size and times when it was read (so a later run may skip reading it). */
+  stamp?: FileStamp;
+  /** Served from the cache by content, but the stamp changed: record the new stamp. */
+  restamp?: boolean;
   /** The text to re-lint when dependencies changed, when it is not the file on disk. */
   text?: string;
   bom?: boolean;
@@ -248,9 +261,15 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
   const { targets, ignored } = expandTargets(ws, absPaths);
   const fixing = Boolean(options.fix || options.fixDryRun);
   const quiet = Boolean(options.quiet);
+  const unsafe = Boolean(options.unsafe);
   const reported = (d: LintDiagnostic) => !quiet || d.severity === 'error';
-  const fixWanted = (d: LintDiagnostic) =>
-    reported(d) && d.fix !== undefined && (d.fix.safe || Boolean(options.unsafe));
+  const fixWanted = (d: LintDiagnostic) => reported(d) && d.fix !== undefined && (d.fix.safe || unsafe);
+  /** Whether packed diagnostics hold a fix that `fixWanted` would take. */
+  const hasWantedFix = (c: Counts) =>
+    [0, 1, 2].some(
+      (sev) =>
+        (!quiet || sev === 0) && ((c[3 + sev] as number) > 0 || (unsafe && (c[6 + sev] as number) > 0)),
+    );
 
   const useCache = options.cache !== false;
   const templatesKey = templatesFingerprint(ws);
@@ -279,7 +298,8 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     if (n !== undefined) issues.add(n);
   };
 
-  const analyse = (target: Target, text: string, bom: boolean): Analysis => {
+  /** Parse and lint one text; the diagnostics as objects (the fix loop needs them). */
+  const lintText = (target: Target, text: string, bom: boolean) => {
     const doc = parseSpec(text, target.path, {
       bom,
       templateLines: (kind) => (kind === 'unknown' ? undefined : ws.templates.get(kind)?.templateLines),
@@ -296,23 +316,39 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
       issueNumbers: new RecordingIssueSet(issues, deps),
     };
     const diagnostics = lintDocument(doc, ctx, resolver.forFile(target.path, kind), allRules);
-    const result: Analysis = { diagnostics, kind, deps };
-    if (kind === 'task') {
-      const n = taskNumberOf(doc);
-      if (n !== undefined) result.taskNumber = n;
-    }
-    if (deps.issues === 'all') result.issuesSizeSeen = issues.size;
+    const taskNumber = kind === 'task' ? taskNumberOf(doc) : undefined;
+    const issuesSizeSeen = deps.issues === 'all' ? issues.size : undefined;
+    return { diagnostics, kind, deps, taskNumber, issuesSizeSeen };
+  };
+  const toAnalysis = (r: ReturnType<typeof lintText>): Analysis => {
+    const result: Analysis = { packed: pack(r.diagnostics), kind: r.kind, deps: r.deps };
+    if (r.taskNumber !== undefined) result.taskNumber = r.taskNumber;
+    if (r.issuesSizeSeen !== undefined) result.issuesSizeSeen = r.issuesSizeSeen;
     return result;
   };
+  const analyse = (target: Target, text: string, bom: boolean): Analysis =>
+    toAnalysis(lintText(target, text, bom));
 
   // Pass 1: every file once, from the cache or parsed and linted (and fixed).
   let cacheHits = 0;
+  let filesRead = 0;
   const works: Work[] = targets.map((target) => ({ target, fresh: false }));
   for (const w of works) {
     const { target } = w;
     let bytes: Uint8Array;
     try {
+      w.stamp = statSync(target.absPath);
+      // Unchanged size and times: served without reading the file (see LintCache.getByStamp).
+      const quick = cache?.getByStamp(target.path, w.stamp);
+      if (quick && !(fixing && hasWantedFix(quick.packed.counts))) {
+        cacheHits++;
+        w.result = quick;
+        w.hash = quick.hash;
+        note(target.path, quick.taskNumber);
+        continue;
+      }
       bytes = readFileSync(target.absPath);
+      filesRead++;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       w.error = { path: target.path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` };
@@ -320,10 +356,11 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     }
     const hash = ContentCache.hash(bytes);
     const hit = cache?.get(target.path, hash);
-    if (hit && !(fixing && hit.diagnostics.some(fixWanted))) {
+    if (hit && !(fixing && hasWantedFix(hit.packed.counts))) {
       cacheHits++;
       w.result = hit;
       w.hash = hash;
+      w.restamp = true;
       note(target.path, hit.taskNumber);
       continue;
     }
@@ -344,8 +381,8 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
 
   function fixFile(w: Work, bytes: Uint8Array, original: string): void {
     const bom = Boolean(w.bom);
-    const { outcome, last } = fixLoop(original, (text) => analyse(w.target, text, bom), fixWanted);
-    w.result = last;
+    const { outcome, last } = fixLoop(original, (text) => lintText(w.target, text, bom), fixWanted);
+    w.result = toAnalysis(last);
     w.fresh = true;
     if (outcome.applied === 0) {
       w.hash = ContentCache.hash(bytes);
@@ -373,6 +410,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     }
     w.fix.written = true;
     w.hash = ContentCache.hash(out);
+    w.stamp = undefined; // the stamp of the file before the write
   }
 
   // Pass 2: answers a result depended on may have changed (a file appeared, a task was added
@@ -425,9 +463,14 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
   if (cache) {
     for (const w of works) {
       const r = w.result;
-      if (!w.fresh || !r || w.hash === undefined || w.error) continue;
-      if (r.diagnostics.some((d) => d.ruleId === INTERNAL_RULE_ID)) continue; // a crash may be transient
-      cache.set(w.target.path, w.hash, r.deps.issues === 'all' ? { ...r, issuesHash: issuesHash() } : r);
+      if (!(w.fresh || w.restamp) || !r || w.hash === undefined || w.error) continue;
+      if (r.packed.crashed) continue; // a crash may be transient
+      cache.set(
+        w.target.path,
+        w.hash,
+        r.deps.issues === 'all' ? { ...r, issuesHash: issuesHash() } : r,
+        w.stamp,
+      );
     }
     cache.save(
       absPaths
@@ -442,8 +485,9 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     repoRoot,
     rules: [...rules.map((r) => r.meta), ...ENGINE_RULES],
     cacheHits,
-    reported,
-    unsafe: Boolean(options.unsafe),
+    filesRead,
+    quiet,
+    unsafe,
   });
 }
 
@@ -487,8 +531,8 @@ function completeIssueNumbers(
 
 function summarize(
   works: Work[],
-  extra: Pick<LintRun, 'ignored' | 'root' | 'repoRoot' | 'rules' | 'cacheHits'> & {
-    reported: (d: LintDiagnostic) => boolean;
+  extra: Pick<LintRun, 'ignored' | 'root' | 'repoRoot' | 'rules' | 'cacheHits' | 'filesRead'> & {
+    quiet: boolean;
     unsafe: boolean;
   },
 ): LintRun {
@@ -504,10 +548,22 @@ function summarize(
     repoRoot: extra.repoRoot,
     rules: extra.rules,
     cacheHits: extra.cacheHits,
+    filesRead: extra.filesRead,
   };
+  const reported = extra.quiet ? (d: LintDiagnostic) => d.severity === 'error' : undefined;
   for (const w of works) {
-    const diagnostics = (w.result?.diagnostics ?? []).filter(extra.reported);
-    const file: FileLintResult = { path: w.target.path, absPath: w.target.absPath, diagnostics };
+    const packed = w.result?.packed ?? EMPTY_PACKED;
+    const c = packed.counts;
+    const counts = { error: c[0], warning: extra.quiet ? 0 : c[1], info: extra.quiet ? 0 : c[2] };
+    const file = { path: w.target.path, absPath: w.target.absPath, counts } as FileLintResult;
+    Object.defineProperty(file, 'diagnostics', {
+      enumerable: true,
+      get: () => {
+        if (packed === EMPTY_PACKED) return [];
+        const all = unpack(packed.json);
+        return reported ? all.filter(reported) : all;
+      },
+    });
     if (w.result) file.kind = w.result.kind as KindOrUnknown;
     if (w.error) {
       file.error = w.error;
@@ -517,11 +573,12 @@ function summarize(
       file.fix = w.fix;
       run.fixedCount += w.fix.applied;
     }
-    for (const d of diagnostics) {
-      if (d.severity === 'error') run.errorCount++;
-      else if (d.severity === 'warning') run.warningCount++;
-      else run.infoCount++;
-      if (d.fix && (d.fix.safe || extra.unsafe)) run.fixableCount++;
+    run.errorCount += counts.error;
+    run.warningCount += counts.warning;
+    run.infoCount += counts.info;
+    for (let sev = 0; sev < 3; sev++) {
+      if (extra.quiet && sev > 0) continue;
+      run.fixableCount += (c[3 + sev] as number) + (extra.unsafe ? (c[6 + sev] as number) : 0);
     }
     run.files.push(file);
   }

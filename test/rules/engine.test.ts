@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { isSpecwrightError, type SpecwrightError } from '../../src/errors.js';
 import { parseSpec } from '../../src/model/parse.js';
 import { type LintRun, lintDocument, lintPaths } from '../../src/rules/engine.js';
@@ -361,6 +361,43 @@ describe('cache', () => {
     const changed = lintPaths(ws, undefined, opts);
     expect(changed.cacheHits).toBe(1);
     expect(summary(changed)).toEqual(['specs/a.md:3:1 warning no-todo', 'specs/a.md:3:6 warning no-todo']);
+  });
+
+  it('trusts a file whose size and times are unchanged without reading it, and nothing else', async () => {
+    const dir = workspaceDir({ 'specs/a.md': '# A\n\nTODO\n', 'specs/b.md': '# B\n' });
+    const file = join(dir, 'specs/a.md');
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(file, old, old);
+    utimesSync(join(dir, 'specs/b.md'), old, old);
+    const ws = await loadWorkspace(dir);
+    const opts = { ruleSet: [todoRule] };
+    // utimes just set the files' ctime: run as if a few seconds later, past the racy-stamp slack.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 5000);
+      expect(lintPaths(ws, undefined, opts).filesRead).toBe(2);
+      const warm = lintPaths(ws, undefined, opts);
+      expect([warm.filesRead, warm.cacheHits, summary(warm)]).toEqual([
+        0,
+        2,
+        ['specs/a.md:3:1 warning no-todo'],
+      ]);
+      // Same size, mtime put back: the ctime still tells, so the file is read again.
+      writeFileSync(file, '# A\n\nDONE\n');
+      utimesSync(file, old, old);
+      const changed = lintPaths(ws, undefined, opts);
+      expect([changed.filesRead, summary(changed)]).toEqual([1, []]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not trust the size and times of a file written just before they were recorded', async () => {
+    const dir = workspaceDir({ 'specs/a.md': '# A\n' });
+    const ws = await loadWorkspace(dir);
+    lintPaths(ws, undefined, { ruleSet: [todoRule] });
+    // Written within the timestamp slack of the first run: a same-tick rewrite would not show.
+    expect(lintPaths(ws, undefined, { ruleSet: [todoRule] }).filesRead).toBe(1);
   });
 
   it('is salted with the rule configuration', async () => {

@@ -1,0 +1,116 @@
+/**
+ * One file's diagnostics as one compact JSON string, plus the counts a run needs without
+ * unpacking it. A run over thousands of files keeps every result in this form and unpacks a
+ * file's diagnostics only when a report reads them: a few strings instead of millions of
+ * objects alive (less memory, far less garbage-collector work), and the same string is the
+ * cache entry, so a warm run never decodes what it only passes through.
+ */
+import type { Severity } from '../model/types.js';
+import { INTERNAL_RULE_ID } from './meta.js';
+import type { Fix, LintDiagnostic } from './types.js';
+
+/** [start, end, text] */
+type PackedEdit = [number, number, string];
+/**
+ * [rule, messageId, severity, message, so, sl, sc, eo, el, ec, note, fix]: rule, messageId and note
+ * are indexes into the string table, note -1 when absent.
+ */
+type PackedRow = [
+  number,
+  number,
+  0 | 1 | 2,
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  { e: PackedEdit[]; s: boolean; d: string }?,
+];
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Counts by severity (error, warning, info), then of those with a safe fix by severity, then of
+ * those with an unsafe fix by severity.
+ */
+export type Counts = [number, number, number, number, number, number, number, number, number];
+
+export interface Packed {
+  json: string;
+  counts: Counts;
+  /** Holds an `internal` diagnostic (a crash: never cached, it may be transient). */
+  crashed: boolean;
+}
+
+export const EMPTY_PACKED: Packed = {
+  json: '{"s":[],"d":[]}',
+  counts: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+  crashed: false,
+};
+
+export function pack(diagnostics: readonly LintDiagnostic[]): Packed {
+  if (diagnostics.length === 0) return EMPTY_PACKED;
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      index.set(s, i);
+    }
+    return i;
+  };
+  const counts: Counts = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  let crashed = false;
+  const rows = diagnostics.map((x): PackedRow => {
+    const sev = SEVERITIES.indexOf(x.severity) as 0 | 1 | 2;
+    counts[sev] = (counts[sev] as number) + 1;
+    if (x.fix) counts[(x.fix.safe ? 3 : 6) + sev] = (counts[(x.fix.safe ? 3 : 6) + sev] as number) + 1;
+    if (x.ruleId === INTERNAL_RULE_ID) crashed = true;
+    const { start: s, end: e } = x.range;
+    const row: PackedRow = [
+      ref(x.ruleId),
+      ref(x.messageId),
+      sev,
+      x.message,
+      s.offset,
+      s.line,
+      s.column,
+      e.offset,
+      e.line,
+      e.column,
+      x.note === undefined ? -1 : ref(x.note),
+    ];
+    if (x.fix)
+      row.push({ e: x.fix.edits.map((y) => [y.start, y.end, y.text]), s: x.fix.safe, d: x.fix.description });
+    return row;
+  });
+  return { json: JSON.stringify({ s: strings, d: rows }), counts, crashed };
+}
+
+export function unpack(json: string): LintDiagnostic[] {
+  const { s: str, d: rows } = JSON.parse(json) as { s: string[]; d: PackedRow[] };
+  return rows.map((t): LintDiagnostic => {
+    const [rule, messageId, sev, message, so, sl, sc, eo, el, ec, note, fix] = t;
+    const d: LintDiagnostic = {
+      ruleId: str[rule] as string,
+      messageId: str[messageId] as string,
+      severity: SEVERITIES[sev] as Severity,
+      message,
+      range: { start: { offset: so, line: sl, column: sc }, end: { offset: eo, line: el, column: ec } },
+    };
+    if (note >= 0) d.note = str[note] as string;
+    if (fix) {
+      const f: Fix = {
+        edits: fix.e.map(([start, end, text]) => ({ start, end, text })),
+        safe: fix.s,
+        description: fix.d,
+      };
+      d.fix = f;
+    }
+    return d;
+  });
+}
