@@ -13,12 +13,23 @@ export function sectionChainAt(doc: SpecDocument, offset: number): Section[] {
   }
 }
 
+/** Front matter keys normalized once per document (case-insensitive, `-`/`_`/space alike). */
+const normalizedFrontMatter = new WeakMap<object, Map<string, unknown>>();
+
 /** A front matter value by any of several keys (case-insensitive, `-`/`_` alike). */
 export function frontMatterValue(doc: SpecDocument, ...keys: string[]): unknown {
   const fm = doc.frontMatter?.value;
   if (!fm) return undefined;
-  const want = new Set(keys.map(norm));
-  for (const [k, v] of Object.entries(fm)) if (want.has(norm(k))) return v;
+  let map = normalizedFrontMatter.get(fm);
+  if (!map) {
+    map = new Map();
+    for (const [k, v] of Object.entries(fm)) if (!map.has(norm(k))) map.set(norm(k), v);
+    normalizedFrontMatter.set(fm, map);
+  }
+  for (const k of keys) {
+    const v = map.get(norm(k));
+    if (v !== undefined) return v;
+  }
   return undefined;
 }
 

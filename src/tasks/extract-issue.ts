@@ -4,6 +4,7 @@
  * (`- [ ] #4`), a Dependencies section's bare list (`- FLOW-003`), and front
  * matter (`depends_on: [bundle:T1.1]`, `blocks: [12]`).
  */
+import { posix } from 'node:path';
 import type { ChecklistItem, Section, SpecDocument } from '../model/types.js';
 import {
   DONE_STATES,
@@ -33,33 +34,45 @@ export interface IssueTaskInput {
   owner?: string;
 }
 
-/** The `<spec>:` prefix of a front matter id such as `cli_import_performance_20261008:T1.2`. */
+/** What a task document says about the spec it belongs to; the loader decides once it knows every spec. */
+export interface OwnerHints {
+  /** Front matter or metadata `spec` / `feature` / `epic` / `parent`. */
+  named?: string;
+  /** The `<spec>:` prefix of its own id. */
+  idPrefix?: string;
+  /** For `<dir>/<slug>/tasks/x.md`: the folder that would own the tasks folder. */
+  folder?: { slug: string; dir: string };
+  labels: string[];
+  /** Relative links, resolved against the document's folder. */
+  links: string[];
+}
+
+/** A task document read without knowing its spec yet: everything but the spec-qualified names. */
+export interface IssueDraft {
+  task: Task;
+  slug: string;
+  ownId?: string;
+  hints: OwnerHints;
+}
+
+/** The document's own id (`FLOW-004`, `cli_import_performance_20261008:T1.2`), if it states one. */
 export function ownIdOf(doc: SpecDocument): string | undefined {
   const id = fieldValue(doc, 'id');
   return id?.trim() || undefined;
 }
 
 export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
+  return assignOwner(issueDraft(doc, slug), owner);
+}
+
+/** Read a task document; names that need the spec are provisional until assignOwner. */
+export function issueDraft(doc: SpecDocument, slug: string): IssueDraft {
   // The recorded number of a pushed issue is an alias, never the id: ids must not change on push.
   const fm = doc.frontMatter?.value;
   const number = localNumberOf(doc);
   const ownId = ownIdOf(doc);
   const prefix = ownId?.includes(':') ? ownId.slice(0, ownId.indexOf(':')) : undefined;
-  const spec = owner ?? prefix ?? slug;
-  let id: string;
-  let idSource: Task['idSource'];
-  if (number !== undefined) {
-    id = `#${number}`;
-    idSource = 'number';
-  } else if (ownId) {
-    id = isStandaloneId(ownId) ? ownId : `${spec}:${ownId}`;
-    idSource = 'front-matter';
-  } else {
-    id = spec === slug ? slug : `${spec}:${slug}`;
-    idSource = 'file';
-  }
-  const key = id.includes(':') ? id : `${spec}:${id}`;
-
+  const spec = prefix ?? slug;
   const labels = listOf(frontMatterValue(doc, 'labels') ?? fieldValue(doc, 'labels'));
   const assignees = listOf(frontMatterValue(doc, 'assignees', 'assignee') ?? fieldValue(doc, 'assignees'));
   const priority =
@@ -73,12 +86,12 @@ export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
   const status = doc.status && !doc.status.unset ? doc.status : undefined;
 
   const task: Task = {
-    id,
-    key,
+    id: '',
+    key: '',
     spec,
     title: doc.title?.value ?? slug,
     source: 'issue',
-    idSource,
+    idSource: number !== undefined ? 'number' : ownId ? 'front-matter' : 'file',
     file: doc.path,
     line: doc.title?.range.start.line ?? 1,
     labels,
@@ -100,17 +113,50 @@ export function issueTask({ doc, slug, owner }: IssueTaskInput): Task {
     task.priorityLabel = priority.label;
   }
   if (phaseNumber !== undefined)
-    task.phase = {
-      key: `${spec}:phase-${phaseNumber}`,
-      number: phaseNumber,
-      title: phaseText as string,
-      line: task.line,
-    };
+    task.phase = { key: '', number: phaseNumber, title: phaseText as string, line: task.line };
   const issue = recordedIssue(doc);
   if (issue) task.issue = issue;
   const recorded = fm ? recordedNumber(fm) : undefined;
-  if (recorded !== undefined && `#${recorded}` !== id) task.aliases = [`#${recorded}`];
-  return task;
+  if (recorded !== undefined) task.aliases = [`#${recorded}`];
+
+  const parts = doc.path.split('/');
+  const hints: OwnerHints = { labels, links: [] };
+  const named = fieldValue(doc, 'spec', 'feature', 'epic', 'parent')?.trim();
+  if (named) hints.named = named;
+  if (prefix) hints.idPrefix = prefix;
+  if (parts.length >= 3 && /^(?:tasks|issues|tickets)$/i.test(parts[parts.length - 2] as string))
+    hints.folder = { slug: parts[parts.length - 3] as string, dir: parts.slice(0, -2).join('/') };
+  const here = posix.dirname(doc.path);
+  for (const ref of doc.references) {
+    if (ref.kind !== 'link' || /^[a-z]+:/i.test(ref.target)) continue;
+    hints.links.push(posix.normalize(posix.join(here, ref.target.split('#')[0] as string)));
+  }
+  const draft: IssueDraft = { task, slug, hints };
+  if (ownId) draft.ownId = ownId;
+  return assignNames(draft, spec);
+}
+
+/** Settle the spec a task document belongs to, and the names that depend on it. */
+export function assignOwner(draft: IssueDraft, owner: string | undefined): Task {
+  if (owner && owner !== draft.task.spec) assignNames(draft, owner);
+  return draft.task;
+}
+
+function assignNames(draft: IssueDraft, spec: string): IssueDraft {
+  const { task, slug, ownId } = draft;
+  const previous = task.spec;
+  task.spec = spec;
+  if (task.number !== undefined) task.id = `#${task.number}`;
+  else if (ownId) task.id = isStandaloneId(ownId) ? ownId : `${spec}:${ownId}`;
+  else task.id = spec === slug ? slug : `${spec}:${slug}`;
+  task.key = task.id.includes(':') ? task.id : `${spec}:${task.id}`;
+  if (task.phase) task.phase.key = `${spec}:phase-${task.phase.number}`;
+  if (task.aliases) task.aliases = task.aliases.filter((a) => a !== task.id);
+  // Ids written without a spec (`T1.1`) belong to the task's own spec.
+  for (const d of [...task.deps, ...task.blocks])
+    if (d.written !== undefined && d.target === `${previous}:${d.written}`)
+      d.target = qualifyRef(d.written, spec);
+  return draft;
 }
 
 /** What `push issues` recorded in the front matter, if anything. */
@@ -239,6 +285,7 @@ function dependenciesOf(doc: SpecDocument, spec: string): { deps: Dependency[]; 
           inferred: false,
           file,
           line: doc.posAt(at).line,
+          written: m[1] as string,
         };
         const box = /\[([ xX])\]/.exec(line.slice(0, m.index + m[0].length));
         if (box) dep.checked = box[1] !== ' ';
@@ -274,6 +321,7 @@ function dependenciesOf(doc: SpecDocument, spec: string): { deps: Dependency[]; 
         inferred: false,
         file,
         line: fmLine(key),
+        written: v,
       });
     }
   }

@@ -4,7 +4,7 @@
  * cycles, and decide for each task whether it is done, ready or blocked.
  */
 import { findCycles } from './cycles.js';
-import { compareIds } from './ids.js';
+import { sortById } from './ids.js';
 import type {
   DoneDecision,
   Edge,
@@ -31,9 +31,11 @@ const SOURCE_RANK = { issue: 0, phase: 1, blueprint: 2 } as const;
 export function buildGraph(input: readonly Task[], errors: TaskGraph['errors'] = []): TaskGraph {
   const problems: TaskProblem[] = [];
   const byId = new Map<string, ResolvedTask>();
-  const ordered = [...input].sort(
-    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || fileRank(a.file) - fileRank(b.file),
-  );
+  const rank = (t: Task) => SOURCE_RANK[t.source] * 2 + fileRank(t.file);
+  const ordered = input
+    .map((t) => ({ t, r: rank(t) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.t);
   for (const t of ordered) {
     const existing = byId.get(t.id);
     if (!existing) {
@@ -42,7 +44,7 @@ export function buildGraph(input: readonly Task[], errors: TaskGraph['errors'] =
     }
     mergeCopy(existing, t, problems);
   }
-  const tasks = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  const tasks = sortById([...byId.values()]);
   // `#45`, the number a pushed task document's issue got, refers to it too (unless a task has that id).
   const lookup = new Map(byId);
   for (const t of tasks) for (const alias of t.aliases ?? []) if (!lookup.has(alias)) lookup.set(alias, t);
@@ -155,7 +157,7 @@ export function buildGraph(input: readonly Task[], errors: TaskGraph['errors'] =
   for (const e of edges) if (!e.unknown && byId.has(e.from)) byId.get(e.from)?.dependents.push(e.to);
 
   problems.push(...cycleProblems(tasks, byId, prereqs, phases, edges));
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { tasks, byId, phases, edges, problems, errors };
 }
 
@@ -255,15 +257,15 @@ function cycleProblems(
   edges: Edge[],
 ): TaskProblem[] {
   const phaseByKey = new Map(phases.map((p) => [p.key, p]));
-  const waitsFor = (v: string): string[] => {
-    const phase = phaseByKey.get(v);
-    if (phase) return phase.tasks;
-    const t = byId.get(v);
-    if (!t) return [];
-    const list = prereqs.get(v) as string[];
+  // What each node waits for, built once: the search visits every edge and must not allocate per visit.
+  const adjacency = new Map<string, readonly string[]>();
+  for (const p of phases) adjacency.set(p.key, p.tasks);
+  for (const t of tasks) {
+    const list = prereqs.get(t.id) as string[];
     const after = t.phase ? phaseByKey.get(t.phase.key)?.after : undefined;
-    return after ? [...list, after] : list;
-  };
+    adjacency.set(t.id, after ? [...list, after] : list);
+  }
+  const waitsFor = (v: string): readonly string[] => adjacency.get(v) ?? [];
   const edgeAt = new Map(edges.map((e) => [`${e.from}\u0000${e.to}`, e]));
   const where = (from: string, to: string) => {
     // `from` waits for `to`.

@@ -13,8 +13,34 @@ interface DepJson {
   done: boolean | null;
 }
 
+/** Edges by the task that waits, built once per graph: rendering a task must not scan every edge. */
+const edgeIndex = new WeakMap<TaskGraph, Map<string, Edge[]>>();
+function edgesInto(graph: TaskGraph): Map<string, Edge[]> {
+  let index = edgeIndex.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const e of graph.edges) {
+      const list = index.get(e.to);
+      if (list) list.push(e);
+      else index.set(e.to, [e]);
+    }
+    edgeIndex.set(graph, index);
+  }
+  return index;
+}
+
+const phaseIndex = new WeakMap<TaskGraph, Map<string, TaskGraph['phases'][number]>>();
+function phaseOf(graph: TaskGraph, key: string) {
+  let index = phaseIndex.get(graph);
+  if (!index) {
+    index = new Map(graph.phases.map((p) => [p.key, p]));
+    phaseIndex.set(graph, index);
+  }
+  return index.get(key);
+}
+
 export function taskJson(t: ResolvedTask, graph: TaskGraph) {
-  const previousPhase = t.phase ? graph.phases.find((p) => p.key === t.phase?.key)?.after : undefined;
+  const previousPhase = t.phase ? phaseOf(graph, t.phase.key)?.after : undefined;
   const deps: DepJson[] = t.deps.map((d) => {
     const target = graph.byId.get(d.target);
     return {
@@ -29,8 +55,8 @@ export function taskJson(t: ResolvedTask, graph: TaskGraph) {
     };
   });
   // What others say this task waits for ("Blocks: #2" written in #1), and the inferred phase order.
-  for (const e of graph.edges) {
-    if (e.to !== t.id || e.via !== 'blocks' || deps.some((d) => d.id === e.from)) continue;
+  for (const e of edgesInto(graph).get(t.id) ?? []) {
+    if (e.via !== 'blocks' || deps.some((d) => d.id === e.from)) continue;
     deps.push({
       id: e.from,
       via: 'blocks',
@@ -43,7 +69,7 @@ export function taskJson(t: ResolvedTask, graph: TaskGraph) {
     });
   }
   if (previousPhase) {
-    const p = graph.phases.find((x) => x.key === previousPhase);
+    const p = phaseOf(graph, previousPhase);
     deps.push({
       id: previousPhase,
       via: 'phase-order',

@@ -53,6 +53,8 @@ export interface Dependency extends Located {
   inferred: boolean;
   /** For a box in a dependency list: whether it is ticked (`- [x] #4`). */
   checked?: boolean;
+  /** The id as written, when it was qualified with the task's spec (`T1.1` -> `bundle:T1.1`). */
+  written?: string;
 }
 
 export interface PhaseRef {
