@@ -10,6 +10,8 @@ export {
 export { unifiedDiff } from './edit/diff.js';
 export { acquireLock, type FileLock, type LockOptions } from './edit/lock.js';
 export { isSpecwrightError, SpecwrightError } from './errors.js';
+export { type ClientOptions, GitHubClient, GitHubError } from './github/client.js';
+export { type Issue, type IssueFields, IssuesApi, parseRepo, type Repo } from './github/issues.js';
 export {
   addChangelogEntry,
   archiveSpec,
@@ -35,8 +37,10 @@ export { findMojibake, repairMojibake } from './model/mojibake.js';
 export { type ParseOptions, parseSpec, plainHeading } from './model/parse.js';
 export { canonicalStatus, folderStatus } from './model/status.js';
 export type * from './model/types.js';
+export { renderDot } from './report/dot.js';
 export { formatGithub, githubChunks } from './report/github.js';
 export { lintJson, lintJsonChunks } from './report/lint-json.js';
+export { renderMermaid } from './report/mermaid.js';
 export { formatSarif, sarifChunks } from './report/sarif.js';
 export { listJson, SCHEMA_VERSION, showJson } from './report/spec-json.js';
 export { formatStylish, type StylishOptions, stylishChunks } from './report/stylish.js';
@@ -50,6 +54,7 @@ export {
 } from './rules/engine.js';
 export { docsUrl } from './rules/meta.js';
 export type { Finding, Fix, LintDiagnostic, Rule, RuleContext, RuleMeta } from './rules/types.js';
+export * from './tasks/index.js';
 export {
   type LoadedTemplate,
   loadTemplates,

@@ -8,7 +8,7 @@ import { sortById } from './ids.js';
 import type {
   DoneDecision,
   Edge,
-  Located,
+  FileLine,
   Phase,
   ResolvedTask,
   Task,
@@ -58,7 +58,7 @@ export function buildGraph(input: readonly Task[], errors: TaskGraph['errors'] =
   const edges: Edge[] = [];
   const edgeKeys = new Set<string>();
   const prereqs = new Map<string, string[]>(tasks.map((t) => [t.id, []]));
-  const tickedBy = new Map<string, Located & { by: string }>();
+  const tickedBy = new Map<string, FileLine & { by: string }>();
   const addEdge = (e: Edge) => {
     const k = `${e.from}\u0000${e.to}`;
     if (edgeKeys.has(k)) return;
@@ -305,7 +305,7 @@ function cycleProblems(
   });
 }
 
-function unknownDependency(from: string, target: string, at: Located, ticked: boolean): TaskProblem {
+function unknownDependency(from: string, target: string, at: FileLine, ticked: boolean): TaskProblem {
   return problem(
     'warning',
     'unknown-dependency',
@@ -318,7 +318,7 @@ function problem(
   severity: TaskProblem['severity'],
   code: TaskProblem['code'],
   message: string,
-  at: Located | DoneDecision,
+  at: FileLine | DoneDecision,
 ): TaskProblem {
   return { severity, code, message, file: at.file, line: at.line };
 }

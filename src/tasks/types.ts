@@ -24,14 +24,14 @@ export type DoneRule =
   | 'dependency-checkbox' // ticked as a dependency in a depending task: `- [x] #4`
   | 'none'; // nothing states it: open
 
-export interface Located {
+export interface FileLine {
   /** Path relative to the workspace root, with `/` separators. */
   file: string;
   /** 1-based line. */
   line: number;
 }
 
-export interface DoneDecision extends Located {
+export interface DoneDecision extends FileLine {
   done: boolean;
   rule: DoneRule;
   /** What the rule saw, for people: "status: in-progress", "4 of 4 ticked in Definition of Done". */
@@ -46,7 +46,7 @@ export type DependencyVia =
   | 'blueprint-order'; // inferred: blueprint tasks run in the order they are numbered
 
 /** One written (or inferred) statement that `task` cannot start before `target` is done. */
-export interface Dependency extends Located {
+export interface Dependency extends FileLine {
   /** The id as written and resolved: `#4`, `opml-import:3.1`; unresolved ids keep their written form. */
   target: string;
   via: DependencyVia;
@@ -81,7 +81,7 @@ export interface BlueprintStep {
   line: number;
 }
 
-export interface Task extends Located {
+export interface Task extends FileLine {
   /** Stable, readable id: `#12`, `<spec-slug>:3.1`, `<spec-slug>:task-2`, or the document's own id. */
   id: string;
   /** The key `push issues` hides in the issue body: `<spec-slug>:<task-id>`. */
@@ -121,7 +121,7 @@ export interface Task extends Located {
   steps: BlueprintStep[];
   subitems: Array<{ checked: boolean; text: string; line: number }>;
   /** Other places that describe the same task (a PRD's copy of a tasks.md phase item). */
-  alsoAt: Located[];
+  alsoAt: FileLine[];
 }
 
 export type ProblemCode =
