@@ -5,9 +5,6 @@ import { blockScan } from './util/block-scan.js';
 
 type Bullet = '-' | '*' | '+';
 
-/** A cheap test for the malformed shapes, before the block scan that places them: `-[`, `[ ] `, `- []`, `- [x]y`. */
-const MALFORMED =
-  /^[ \t>]*(?:[-*+]\[|\[[ xX]\](?:[ \t]|\r?$)|(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?:\]|[ xX]\][^ \t\r\n]))/m;
 /** A box at the start of content that is not a task item (`-[ ]`, `[ ]`, `-[]`), and the character after it. */
 const LOOSE_BOX = /^([-*+])?\[([ xX]?)\](.?)/;
 /** The box at the start of a list item's content that the parser did not take (`[]`, `[ ]text`), and what follows. */
@@ -41,13 +38,18 @@ export const rule: Rule = {
     },
   },
   check(doc) {
-    const items = doc.checklist.map((item) => taskMarker(doc, item));
-    const dominant = dominantBullet(items);
     const findings: Finding[] = [];
-    for (const item of items) findings.push(...taskItem(doc, item, dominant));
-    // Malformed boxes are not checklist items: find them line by line, outside code, only when a
-    // cheap test says there may be one.
-    if (MALFORMED.test(doc.text)) {
+    const seen = survey(doc);
+    let dominant: Bullet = '-';
+    // Most documents write every box `- [ ]` / `- [x]`: look at the items only when one may differ.
+    if (seen.otherBullet || seen.upper) {
+      const items = doc.checklist.map((item) => taskMarker(doc, item));
+      if (seen.otherBullet) dominant = dominantBullet(items);
+      for (const item of items) findings.push(...taskItem(doc, item, dominant));
+    }
+    // Malformed boxes are not checklist items: find them line by line, outside code, and only in a
+    // document where one may be.
+    if (seen.malformed) {
       const scan = blockScan(doc);
       for (let i = 0; i < scan.lineStarts.length; i++) {
         if (scan.kinds[i] !== LineKind.Text) continue;
@@ -77,6 +79,84 @@ function taskMarker(doc: SpecDocument, item: ChecklistItem): TaskMarker {
 }
 
 /** The bullet most task items use; on a tie `-`, GitHub's and the built-in templates' choice. */
+interface Survey {
+  /** A box that may be malformed: glued to its marker, without one, empty, or glued to its text. */
+  malformed: boolean;
+  /** A task item with a `*` or `+` bullet: only then can the bullets of a document's task items differ. */
+  otherBullet: boolean;
+  upper: boolean;
+}
+
+/**
+ * One cheap pass over the boxes of the text (`[ ]`, `[x]`, `[X]`, `[]`, found with indexOf) telling
+ * whether the costlier checks are needed at all. A box that is a checklist item's (the checklist is
+ * in document order, so one pointer walks it alongside) is well formed; any other box is looked at
+ * from its line start. Boxes in code are counted too: the checks that follow look again, outside code.
+ */
+function survey(doc: SpecDocument): Survey {
+  const text = doc.text;
+  const items = doc.checklist;
+  const out: Survey = { malformed: false, otherBullet: false, upper: false };
+  let k = 0;
+  for (let at = text.indexOf('['); at !== -1; at = text.indexOf('[', at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    let len: number;
+    if (c === 93) len = 2;
+    else if ((c === 32 || c === 120 || c === 88) && text.charCodeAt(at + 2) === 93) len = 3;
+    else continue;
+    while (k < items.length && (items[k] as ChecklistItem).markRange.start.offset < at) k++;
+    if (k < items.length && (items[k] as ChecklistItem).markRange.start.offset === at) {
+      if (c === 88) out.upper = true;
+      let j = at - 1;
+      while (j > 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+      if (text[j] === '*' || text[j] === '+') out.otherBullet = true;
+    } else if (!out.malformed) {
+      out.malformed = maybeMalformed(text, at, len);
+    }
+  }
+  return out;
+}
+
+/** Whether a box that is not a checklist item's sits where one of the malformed shapes would. */
+function maybeMalformed(text: string, at: number, len: number): boolean {
+  const lead = lineLead(text, at);
+  if (lead === 'none') return false;
+  const after = text.charCodeAt(at + len);
+  const spaced = Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13;
+  if (lead === 'glued') return true;
+  if (lead === 'bare') return len === 3 && spaced;
+  return len === 2 || !spaced;
+}
+
+/**
+ * What stands between a box and the start of its line: only spaces and quote marks ('bare'), a
+ * bullet glued to the box ('glued'), a bullet or an ordered marker and spaces (the bullet, or
+ * 'ordered'), or anything else ('none': the box is inside text).
+ */
+function lineLead(text: string, at: number): 'none' | 'bare' | 'glued' | 'ordered' | Bullet {
+  let j = at - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  const gap = j < at - 1;
+  let lead: 'bare' | 'glued' | 'ordered' | Bullet = 'bare';
+  const c = text[j];
+  if (c === '-' || c === '*' || c === '+') {
+    lead = gap ? c : 'glued';
+    j--;
+  } else if ((c === '.' || c === ')') && gap) {
+    let d = j - 1;
+    while (d >= 0 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d--;
+    if (d === j - 1) return 'none';
+    lead = 'ordered';
+    j = d;
+  }
+  for (; j >= 0; j--) {
+    const ch = text[j];
+    if (ch === '\n') break;
+    if (ch !== ' ' && ch !== '\t' && ch !== '>') return 'none';
+  }
+  return lead;
+}
+
 function dominantBullet(items: readonly TaskMarker[]): Bullet {
   const count: Record<Bullet, number> = { '-': 0, '*': 0, '+': 0 };
   for (const item of items) if (item.bullet) count[item.bullet]++;

@@ -15,8 +15,12 @@ type IssueMode = 'auto' | 'always' | 'never';
 type PathMode = 'done' | 'always' | 'never';
 
 /** `#12` after these words is a pull request, a commit, a step or a rank, not an issue of the workspace. */
-const NOT_AN_ISSUE =
-  /\b(?:PRs?|pull(?:\s+request)?s?|MRs?|merge\s+requests?|commits?|steps?|items?|no\.?|number|rank|top|phase|version|row|line|page|slide)\s*$/i;
+const NOT_AN_ISSUE = new Set(
+  (
+    'pr prs pull pulls request requests mr mrs commit commits step steps item items no no. number ' +
+    'rank top phase version row line page slide'
+  ).split(' '),
+);
 /** Link targets a template leaves for the author to fill in. */
 const PLACEHOLDER_TARGET = /^(?:url|link|path|href|todo|tbd|file|target)$/i;
 const LOCATION_FIELD = /^(?:[\w-]+-)?locations?$/;
@@ -46,10 +50,12 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
+    if (doc.references.length === 0) return [];
     const issueMode = choice<IssueMode>(ctx.options.issues, ['auto', 'always', 'never'], 'auto');
     const pathMode = choice<PathMode>(ctx.options.paths, ['done', 'always', 'never'], 'done');
     const checkPaths = pathMode === 'always' || (pathMode === 'done' && isDone(doc));
     const findings: Finding[] = [];
+    const lines = new Map<number, LineFacts>();
     let issuesKnown: boolean | undefined;
     for (const ref of doc.references) {
       if (ref.kind === 'issue') {
@@ -78,7 +84,7 @@ export const rule: Rule = {
         const path = linkPath(target);
         if (!path || isPatternOrPlaceholder(path) || linkTargetExists(ctx, path)) continue;
         findings.push({ messageId: 'link', data: { target }, range: ref.range });
-      } else if (checkPaths && isRepoPath(ref.target) && !claimedOrHistorical(doc, ref)) {
+      } else if (checkPaths && isRepoPath(ref.target) && !claimedOrHistorical(doc, ref, lines)) {
         if (repoPathExists(ctx, ref.target.replace(/^\.\//, ''))) continue;
         findings.push({ messageId: 'path', data: { path: ref.target }, range: ref.range });
       }
@@ -102,8 +108,13 @@ function lineOf(doc: SpecDocument, ref: Reference): { start: number; end: number
 }
 
 function notAnIssue(doc: SpecDocument, ref: Reference): boolean {
-  const at = ref.range.start.offset;
-  return NOT_AN_ISSUE.test(doc.text.slice(Math.max(0, at - 24), at));
+  // The word before the `#`, found by walking back over spaces and then letters (and a `.`).
+  const text = doc.text;
+  let end = ref.range.start.offset;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && start > end - 12 && /[A-Za-z.]/.test(text[start - 1] as string)) start--;
+  return start < end && NOT_AN_ISSUE.has(text.slice(start, end).toLowerCase());
 }
 
 function inPlaceholder(doc: SpecDocument, ref: Reference): boolean {
@@ -112,16 +123,30 @@ function inPlaceholder(doc: SpecDocument, ref: Reference): boolean {
   return doc.placeholders.some((p) => p.range.start.offset < e && p.range.end.offset > s);
 }
 
+interface LineFacts {
+  /** The whole line is out of scope: a removal, a Files to Create/Modify section, the Location field. */
+  skip: boolean;
+  /** Start offsets of the paths the line says are created or modified. */
+  claims: number[];
+}
+
 /**
  * Paths that are another rule's business or not meant to exist: a file to create or modify
  * (phantom-completion), the Location field (location-missing), a file named as removed or renamed.
+ * What holds for a line is worked out once per line.
  */
-function claimedOrHistorical(doc: SpecDocument, ref: Reference): boolean {
+function claimedOrHistorical(doc: SpecDocument, ref: Reference, lines: Map<number, LineFacts>): boolean {
   const at = ref.range.start.offset;
-  const line = lineOf(doc, ref);
-  if (mentionsRemoval(line.text) || inFilesSection(doc, at)) return true;
-  if (verbClaims(line).some((c) => c.start >= at && c.start < ref.range.end.offset)) return true;
-  return doc.fields.some(
-    (f) => LOCATION_FIELD.test(f.name) && at >= f.valueRange.start.offset && at < f.valueRange.end.offset,
-  );
+  const start = at - (ref.range.start.column - 1);
+  let facts = lines.get(start);
+  if (!facts) {
+    const line = lineOf(doc, ref);
+    const skip =
+      mentionsRemoval(line.text) ||
+      inFilesSection(doc, at) ||
+      doc.fields.some((f) => LOCATION_FIELD.test(f.name) && f.valueRange.start.line === ref.range.start.line);
+    facts = { skip, claims: skip ? [] : verbClaims(line).map((c) => c.start) };
+    lines.set(start, facts);
+  }
+  return facts.skip || facts.claims.some((c) => c >= at && c < ref.range.end.offset);
 }

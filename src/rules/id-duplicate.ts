@@ -21,6 +21,7 @@ export const rule: Rule = {
     },
   },
   check(doc) {
+    if (doc.ids.length < 2) return [];
     const findings: Finding[] = [];
     const first = new Map<string, IdOccurrence>();
     for (const o of idDefinitions(doc).definitions) {

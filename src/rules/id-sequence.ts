@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './types.js';
-import { type IdOccurrence, idDefinitions } from './util/id-definitions.js';
+import { type IdOccurrence, idDefinitions, idPrefix } from './util/id-definitions.js';
 
 /**
  * Gaps in a numbered id sequence: FR1, FR2, FR4 (FR3 missing), and the same one level down:
@@ -22,15 +22,15 @@ export const rule: Rule = {
     },
   },
   check(doc) {
+    if (doc.ids.length < 2) return [];
     const findings: Finding[] = [];
     const byName = new Map<string, IdOccurrence[]>();
     for (const o of idDefinitions(doc).definitions) {
-      const name = o.key.slice(0, o.key.lastIndexOf(':'));
-      const list = byName.get(name);
+      const list = byName.get(o.family);
       if (list) list.push(o);
-      else byName.set(name, [o]);
+      else byName.set(o.family, [o]);
     }
-    for (const list of byName.values()) checkLevel(list, 0, findings);
+    for (const list of byName.values()) if (list.length > 1) checkLevel(list, 0, findings);
     return findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
   },
 };
@@ -60,10 +60,16 @@ function checkLevel(items: readonly IdOccurrence[], depth: number, out: Finding[
       note: 'Renumber the ids that follow, or say what became of the missing one (e.g. "FR3: removed").',
     });
   }
-  for (const v of values) {
-    const children = items.filter((o) => o.def.numbers.length > depth + 1 && o.def.numbers[depth] === v);
-    if (children.length > 1) checkLevel(children, depth + 1, out);
+  // One level down, per parent number: FR1.1, FR1.2, FR1.4 under FR1.
+  const children = new Map<number, IdOccurrence[]>();
+  for (const o of items) {
+    if (o.def.numbers.length <= depth + 1) continue;
+    const v = o.def.numbers[depth] as number;
+    const list = children.get(v);
+    if (list) list.push(o);
+    else children.set(v, [o]);
   }
+  for (const list of children.values()) if (list.length > 1) checkLevel(list, depth + 1, out);
 }
 
 /** The id as written, cut after number `depth`, optionally with that number replaced (zero padding kept). */
@@ -73,5 +79,5 @@ function label(o: IdOccurrence, depth: number, replace?: number): string {
     const width = (parts[depth] ?? '').length;
     parts[depth] = String(replace).padStart(width, '0');
   }
-  return o.prefix + parts.join('.');
+  return idPrefix(o.def.id) + parts.join('.');
 }

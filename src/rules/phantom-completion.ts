@@ -1,7 +1,14 @@
+import type { Reference, SpecDocument } from '../model/types.js';
 import type { Finding, Rule } from './types.js';
-import { type FileClaim, inFilesSection, mentionsRemoval, verbClaims } from './util/file-claims.js';
+import {
+  type FileClaim,
+  inFilesSection,
+  keywordLines,
+  mentionsRemoval,
+  verbClaims,
+} from './util/file-claims.js';
 import { isDone, isPatternOrPlaceholder, isRepoPath, repoPathExists } from './util/repo-paths.js';
-import { proseLines, type TextLine } from './util/text-lines.js';
+import type { TextLine } from './util/text-lines.js';
 
 const LIST_ITEM = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]/;
 
@@ -28,10 +35,14 @@ export const rule: Rule = {
     },
   },
   check(doc, ctx) {
+    // A claim names a path: in backticks (a path reference) or after an upper-case keyword. Only
+    // the lines holding one of those are looked at.
+    const paths = pathsByLine(doc);
+    const keywords = keywordLines(doc.text).filter((at) => !inCode(doc, at));
+    if (paths.size === 0 && keywords.length === 0) return [];
     const done = isDone(doc);
-    const ticked = new Map<number, boolean>();
-    for (const item of doc.checklist) ticked.set(item.lineRange.start.offset, item.checked);
-    if (!done && !doc.checklist.some((i) => i.checked)) return [];
+    const items = new Map<number, boolean>();
+    for (const item of doc.checklist) items.set(item.lineRange.start.offset, item.checked);
 
     const findings: Finding[] = [];
     const seen = new Set<number>();
@@ -50,29 +61,49 @@ export const rule: Rule = {
       });
     };
 
-    for (const line of proseLines(doc)) {
-      const isTicked = ticked.get(line.start) === true;
-      const isItem = ticked.has(line.start) || LIST_ITEM.test(line.text);
+    const starts = new Set([...paths.keys(), ...keywords]);
+    for (const start of [...starts].sort((a, b) => a - b)) {
+      const isTicked = items.get(start) === true;
       if (!isTicked && !done) continue;
-      if (isTicked || isItem) for (const claim of verbClaims(line)) report(claim, isTicked);
+      const line = lineAt(doc, start);
+      if (isTicked || items.has(start) || LIST_ITEM.test(line.text)) {
+        for (const claim of verbClaims(line)) report(claim, isTicked);
+      }
       // Under "Files to Create/Modify" every named path is a claim: items, and in a done document
       // also the prose lines ("**New files:** `a`, `b`").
-      if ((isTicked || done) && inFilesSection(doc, line.start) && !mentionsRemoval(line.text)) {
-        for (const claim of backtickedPaths(doc, line)) report(claim, isTicked);
+      const named = paths.get(start);
+      if (named && inFilesSection(doc, start) && !mentionsRemoval(line.text)) {
+        for (const ref of named) {
+          const at = ref.range.start.offset + ref.text.indexOf(ref.target);
+          report({ path: ref.target, start: at, end: at + ref.target.length }, isTicked);
+        }
       }
     }
-    return findings;
+    return findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
   },
 };
 
-function backtickedPaths(doc: Parameters<Rule['check']>[0], line: TextLine): FileClaim[] {
-  const out: FileClaim[] = [];
+function inCode(doc: SpecDocument, at: number): boolean {
+  if (doc.frontMatter && at < doc.frontMatter.range.end.offset) return true;
+  return doc.code.some((c) => at >= c.range.start.offset && at < c.range.end.offset);
+}
+
+/** Backticked path references by the start offset of their line. */
+function pathsByLine(doc: SpecDocument): Map<number, Reference[]> {
+  const map = new Map<number, Reference[]>();
   for (const ref of doc.references) {
     if (ref.kind !== 'path') continue;
-    const at = ref.range.start.offset;
-    if (at < line.start || at > line.end) continue;
-    const start = at + ref.text.indexOf(ref.target);
-    out.push({ path: ref.target, start, end: start + ref.target.length });
+    const at = ref.range.start.offset - (ref.range.start.column - 1);
+    const list = map.get(at);
+    if (list) list.push(ref);
+    else map.set(at, [ref]);
   }
-  return out;
+  return map;
+}
+
+function lineAt(doc: SpecDocument, start: number): TextLine {
+  const nl = doc.text.indexOf('\n', start);
+  let end = nl === -1 ? doc.text.length : nl;
+  if (end > start && doc.text.charCodeAt(end - 1) === 13) end--;
+  return { start, end, text: doc.text.slice(start, end) };
 }

@@ -4,8 +4,8 @@
  * heading. phantom-completion checks these claims on ticked items and in done documents;
  * dangling-reference leaves them alone (a file still to be created is not a broken reference).
  */
-import type { SpecDocument } from '../../model/types.js';
-import { sectionAt } from './sections.js';
+import type { Section, SpecDocument } from '../../model/types.js';
+import { perDocument } from './memo.js';
 import type { TextLine } from './text-lines.js';
 
 /** Headings of sections that list files to create or modify. */
@@ -13,6 +13,24 @@ const FILES_HEADING =
   /\bfiles?\s+(?:to\s+(?:be\s+)?)?(?:creat|modif|chang|add|updat|edit|touch)|\b(?:new|modified|changed|created|updated|touched|affected)\s+files?\b/i;
 /** PRP task-list keywords, upper case: `CREATE src/models/feature.py:`, `MODIFY \`src/router.py\``. */
 const UPPER_VERB = /\b(?:CREATE|MODIFY|UPDATE|EDIT)\b:?[ \t]+(`[^`\n]+`|[^\s`,;]+)/g;
+const UPPER_KEYWORD = /\b(?:CREATE|MODIFY|UPDATE|EDIT)\b/;
+const KEYWORDS = ['CREATE', 'MODIFY', 'UPDATE', 'EDIT'];
+
+/** Offsets of the lines holding an upper-case CREATE/MODIFY/UPDATE/EDIT word (found with indexOf: most documents have none). */
+export function keywordLines(text: string): number[] {
+  const out: number[] = [];
+  for (const word of KEYWORDS) {
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+      if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+      out.push(text.lastIndexOf('\n', at) + 1);
+    }
+  }
+  return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
 /** A verb followed, within three words, by a backticked path: "Update `src/index.ts` for exports". */
 const LOWER_VERB =
   /\b(?:creat(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|updat(?:e|es|ed|ing)|edit(?:s|ed|ing)?|add(?:s|ed|ing)?|writ(?:e|es|ten|ing)|wrote)\b(?:[ \t]+[\w-]+){0,3}?[ \t]+(`[^`\n]+`)/gi;
@@ -27,12 +45,24 @@ export interface FileClaim {
   end: number;
 }
 
+/** The [start, end] offsets of "Files to Create/Modify" sections, their subsections included. */
+const filesSections = perDocument((doc: SpecDocument): Array<[number, number]> => {
+  const out: Array<[number, number]> = [];
+  const visit = (sections: readonly Section[]) => {
+    for (const s of sections) {
+      // A matching section covers its subsections: no need to look inside.
+      if (/file/i.test(s.title) && FILES_HEADING.test(s.title))
+        out.push([s.range.start.offset, s.range.end.offset]);
+      else visit(s.children);
+    }
+  };
+  visit(doc.sections);
+  return out;
+});
+
 /** Whether an offset lies in a "Files to Create/Modify" section (or a subsection of one). */
 export function inFilesSection(doc: SpecDocument, offset: number): boolean {
-  for (let s = sectionAt(doc, offset); s; s = s.parent) {
-    if (FILES_HEADING.test(s.section.title)) return true;
-  }
-  return false;
+  return filesSections(doc).some(([start, end]) => offset >= start && offset <= end);
 }
 
 /** Whether a line talks about removing, renaming or replacing files. */
@@ -40,8 +70,14 @@ export function mentionsRemoval(line: string): boolean {
   return REMOVAL.test(line);
 }
 
+/** Whether a line may hold a verb claim: an upper-case keyword, or a backtick for the other form. */
+export function mayClaim(line: string): boolean {
+  return line.includes('`') || UPPER_KEYWORD.test(line);
+}
+
 /** Paths a line says are created or modified, by verb (`CREATE x`, "update `x`"). */
 export function verbClaims(line: TextLine): FileClaim[] {
+  if (!mayClaim(line.text)) return [];
   const out: FileClaim[] = [];
   for (const re of [UPPER_VERB, LOWER_VERB]) {
     re.lastIndex = 0;

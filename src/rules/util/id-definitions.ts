@@ -24,20 +24,15 @@ export type IdForm = 'heading' | 'label' | 'bare' | 'table';
 
 export interface IdOccurrence {
   def: IdDef;
-  /** Normalised identity: prefix and numbers (`FR:1.2`, `REQ-PERF:1`, `Task:3`). */
+  /** Normalised identity: family and numbers (`FR:1.2`, `REQ-PERF:1`, `Task:3`). */
   key: string;
-  /** The id's letters as written, without its numbers (`FR`, `NFR-`, `REQ-PERF-`, `Task `). */
-  prefix: string;
-  form: IdForm;
-  /** Index into doc.tables when form is 'table'. */
-  table: number;
+  /** The family: the key without its numbers (`FR`, `REQ-PERF`, `TestCase`). */
+  family: string;
   /** Sections above the id up to its phase-like section, joined; '' when none. */
   scope: string;
 }
 
 export interface IdDefinitions {
-  /** Every occurrence, in document order. */
-  all: IdOccurrence[];
   /** The occurrences that define an id, in document order. */
   definitions: IdOccurrence[];
 }
@@ -45,48 +40,76 @@ export interface IdDefinitions {
 const PHASE_LIKE = /\b(?:phase|milestone|stage|sprint|part|epic|iteration|wave)\s*[\w.]*\d/i;
 const RANK: Record<IdForm, number> = { heading: 3, label: 2, bare: 1, table: 0 };
 
+/**
+ * Occurrences are grouped by scope and id first; the (costlier) form of an occurrence is only
+ * worked out for ids that occur more than once in a scope, which most never do.
+ */
 export const idDefinitions = perDocument((doc: SpecDocument): IdDefinitions => {
-  const all = doc.ids.map((def) => occurrence(doc, def));
+  const scopes = new Map<readonly string[], string>();
   const groups = new Map<string, IdOccurrence[]>();
-  for (const o of all) {
-    const k = `${o.scope}\u0000${o.key}`;
+  for (const def of doc.ids) {
+    let scope = scopes.get(def.sectionPath);
+    if (scope === undefined) {
+      scope = scopeOf(def.sectionPath);
+      scopes.set(def.sectionPath, scope);
+    }
+    // FR-1 and FR1 are the same id; REQ ids keep their category (REQ-PERF-01 is not REQ-SEC-01).
+    const family = def.kind === 'REQ' ? idPrefix(def.id).replace(/-$/, '').toUpperCase() : def.kind;
+    const key = `${family}:${def.numbers.join('.')}`;
+    const o: IdOccurrence = { def, key, family, scope };
+    const k = `${scope}\u0000${key}`;
     const g = groups.get(k);
     if (g) g.push(o);
     else groups.set(k, [o]);
   }
   const definitions: IdOccurrence[] = [];
+  let repeated = false;
   for (const group of groups.values()) {
-    const best = Math.max(...group.map((o) => RANK[o.form]));
-    const strongest = group.filter((o) => RANK[o.form] === best);
+    if (group.length === 1) {
+      definitions.push(group[0] as IdOccurrence);
+      continue;
+    }
+    repeated = true;
+    const forms = group.map((o) => formOf(doc, o.def));
+    const best = Math.max(...forms.map((f) => RANK[f.form]));
+    const strongest = group.filter((_, i) => RANK[(forms[i] as Form).form] === best);
     if (best > RANK.table) {
       definitions.push(...strongest);
       continue;
     }
     // Only tables: the first table holding the id defines it; later tables refer to it.
-    const first = strongest[0]?.table;
-    definitions.push(...strongest.filter((o) => o.table === first));
+    const tables = group.map((_, i) => (forms[i] as Form).table);
+    const first = tables[group.indexOf(strongest[0] as IdOccurrence)];
+    definitions.push(...strongest.filter((o) => tables[group.indexOf(o)] === first));
   }
-  definitions.sort((a, b) => a.def.range.start.offset - b.def.range.start.offset);
-  return { all, definitions };
+  if (repeated) definitions.sort((a, b) => a.def.range.start.offset - b.def.range.start.offset);
+  return { definitions };
 });
 
-function occurrence(doc: SpecDocument, def: IdDef): IdOccurrence {
-  const numberText = /\d+(?:\.\d+)*$/.exec(def.id)?.[0] ?? '';
-  const prefix = def.id.slice(0, def.id.length - numberText.length);
-  // FR-1 and FR1 are the same id; REQ ids keep their category (REQ-PERF-01 is not REQ-SEC-01).
-  const name = def.kind === 'REQ' ? prefix.replace(/-$/, '').toUpperCase() : def.kind;
-  const key = `${name}:${def.numbers.join('.')}`;
+/** The id's letters as written, without its numbers (`FR`, `NFR-`, `REQ-PERF-`, `Task `). */
+export function idPrefix(id: string): string {
+  let end = id.length;
+  while (end > 0 && /[\d.]/.test(id[end - 1] as string)) end--;
+  return id.slice(0, end);
+}
+
+interface Form {
+  form: IdForm;
+  /** Index into doc.tables when form is 'table'. */
+  table: number;
+}
+
+function formOf(doc: SpecDocument, def: IdDef): Form {
   const start = def.range.start.offset;
   const lineStart = start - (def.range.start.column - 1);
   const before = doc.text.slice(lineStart, start);
   const after = doc.text.slice(def.range.end.offset, def.range.end.offset + 3);
-  const table = /^[ \t>]*#{1,6}[ \t]/.test(before) ? -1 : tableIndex(doc, start);
-  let form: IdForm;
-  if (/^[ \t>]*#{1,6}[ \t]/.test(before)) form = 'heading';
-  else if (table >= 0) form = 'table';
-  else if (/\*\*$/.test(before) || /^\*{0,2}[:：]|^\*\*|^[.)](?:\s|$)|^\s[—–-]\s/.test(after)) form = 'label';
-  else form = 'bare';
-  return { def, key, prefix, form, table, scope: scopeOf(def.sectionPath) };
+  if (/^[ \t>]*#{1,6}[ \t]/.test(before)) return { form: 'heading', table: -1 };
+  const table = tableIndex(doc, start);
+  if (table >= 0) return { form: 'table', table };
+  if (/\*\*$/.test(before) || /^\*{0,2}[:：]|^\*\*|^[.)](?:\s|$)|^\s[—–-]\s/.test(after))
+    return { form: 'label', table };
+  return { form: 'bare', table };
 }
 
 function tableIndex(doc: SpecDocument, offset: number): number {

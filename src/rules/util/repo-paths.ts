@@ -45,13 +45,14 @@ export function isPatternOrPlaceholder(path: string): boolean {
  * With `bareFiles`, a file name without a slash (`README.md`) counts too.
  */
 export function isRepoPath(text: string, bareFiles = false): boolean {
-  const p = text.replace(/^\.\//, '');
-  if (p.length < 2 || /\s|\\/.test(p) || SCHEME.test(p) || p.startsWith('/') || p.startsWith('~'))
-    return false;
+  const p = text.startsWith('./') ? text.slice(2) : text;
+  // Cheap shape tests first: most backticked text is not a path at all.
+  if (p.length < 2 || (!bareFiles && !p.includes('/'))) return false;
+  const folder = p.endsWith('/');
+  if (!folder && !EXTENSION.test(p)) return false;
+  if (/\s|\\/.test(p) || SCHEME.test(p) || p.startsWith('/') || p.startsWith('~')) return false;
   if (isPatternOrPlaceholder(p) || HOST.test(p)) return false;
-  if (p.endsWith('/')) return p.length > 1 && p !== '../';
-  if (!EXTENSION.test(p)) return false;
-  return p.includes('/') || bareFiles;
+  return !folder || p !== '../';
 }
 
 /**
@@ -61,17 +62,15 @@ export function isRepoPath(text: string, bareFiles = false): boolean {
  */
 export function repoPathExists(ctx: RuleContext, path: string): boolean {
   const docDir = dirname(ctx.absPath);
-  const bases = path.startsWith('../')
-    ? [docDir]
-    : path.startsWith('./')
-      ? [docDir, ctx.repoRoot, ctx.root]
-      : [ctx.repoRoot, ctx.root, docDir];
-  const tried = new Set<string>();
-  for (const base of bases) {
-    const abs = join(base, path);
-    if (tried.has(abs)) continue;
-    tried.add(abs);
-    if (ctx.exists(abs)) return true;
+  if (path.startsWith('../')) return ctx.exists(join(docDir, path));
+  const rel = path.startsWith('./') ? path.slice(2) : path;
+  const bases = path.startsWith('./') ? [docDir, ctx.repoRoot, ctx.root] : [ctx.repoRoot, ctx.root, docDir];
+  // A plain relative path needs no normalising: concatenation is enough, and much cheaper than join().
+  const plain = !/(?:^|\/)\.{1,2}(?:\/|$)|\/\//.test(rel);
+  for (let i = 0; i < bases.length; i++) {
+    const base = bases[i] as string;
+    if (bases.indexOf(base) !== i) continue;
+    if (ctx.exists(plain ? `${base}/${rel}` : join(base, rel))) return true;
   }
   return false;
 }
