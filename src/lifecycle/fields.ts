@@ -208,7 +208,8 @@ function insertFieldsEdit(
       .filter((f) =>
         / {2,}$/.test(doc.text.slice(f.valueRange.end.offset, lineEnd(doc.text, f.valueRange.end.offset))),
       );
-    if (block.length > 1 && breaks.length === block.length - 1 && !/ {2,}$/.test(suffix)) {
+    const needsBreak = last.style !== 'list-item' && block.length > 1 && breaks.length === block.length - 1;
+    if (needsBreak && !/ {2,}$/.test(suffix)) {
       return { start: end, end: edit.end, text: `  ${doc.text.slice(end, edit.start)}${edit.text}` };
     }
     return edit;
