@@ -1,7 +1,14 @@
 /** Metadata fields set in the document's own style: values replaced in place, missing keys written like their neighbours. */
 import { describe, expect, it } from 'vitest';
-import { findField, keepWrapper, metadataBlock, setFieldEdits, setFieldsEdits, yamlScalar } from '../../src/lifecycle/fields.js';
 import { isSpecwrightError } from '../../src/errors.js';
+import {
+  findField,
+  keepWrapper,
+  metadataBlock,
+  setFieldEdits,
+  setFieldsEdits,
+  yamlScalar,
+} from '../../src/lifecycle/fields.js';
 import { builtin, edit, parse } from './helpers.js';
 
 function thrown(fn: () => unknown): unknown {
@@ -54,7 +61,7 @@ describe('replacing a value', () => {
   });
 
   it('writes YAML scalars in front matter, keeping the quotes a value had', () => {
-    const text = "---\ntitle: 'Implement: Pool'\nstatus: open\nissue: \"3\"\n---\n# Body\n";
+    const text = '---\ntitle: \'Implement: Pool\'\nstatus: open\nissue: "3"\n---\n# Body\n';
     const doc = parse(text);
     const set = (k: string, v: string) => edit(doc, setFieldEdits(doc, undefined, k, v)).text;
     expect(set('title', "Implement: Bob's pool")).toContain("title: 'Implement: Bob''s pool'\n");
@@ -100,6 +107,17 @@ describe('adding a missing field', () => {
     );
   });
 
+  it('gives the old last metadata line its hard break when the others have one, so the new line renders apart', () => {
+    const doc = parse('# S\n\n**Status:** x  \n**Type:** y\n\nBody\n');
+    expect(edit(doc, setFieldEdits(doc, undefined, 'Owner', 'ada')).text).toBe(
+      '# S\n\n**Status:** x  \n**Type:** y  \n**Owner:** ada\n\nBody\n',
+    );
+    const list = parse('# S\n\n- **Status**: x  \n- **Type**: y\n');
+    expect(edit(list, setFieldEdits(list, undefined, 'Owner', 'ada')).text).toBe(
+      '# S\n\n- **Status**: x  \n- **Type**: y\n- **Owner**: ada\n',
+    );
+  });
+
   it('uses the document’s line ending', async () => {
     const doc = parse('# PRD: X\r\n\r\n**Status**: Draft\r\n\r\n## A\r\n');
     expect(edit(doc, setFieldEdits(doc, await builtin('prd'), 'Owner', 'ada')).text).toBe(
@@ -114,7 +132,13 @@ describe('adding a missing field', () => {
       '---\nname: T\nstatus: open\nissue: 12\n---\n\n## Body\n',
     );
     const without = parse('## Body\n\n- [ ] a\n');
-    const after = edit(without, setFieldsEdits(without, task, [['issue', '12'], ['url', 'https://x/issues/12']]));
+    const after = edit(
+      without,
+      setFieldsEdits(without, task, [
+        ['issue', '12'],
+        ['url', 'https://x/issues/12'],
+      ]),
+    );
     expect(after.text).toBe('---\nissue: 12\nurl: https://x/issues/12\n---\n## Body\n\n- [ ] a\n');
     expect(after.doc.frontMatter?.value).toEqual({ issue: 12, url: 'https://x/issues/12' });
   });
@@ -132,7 +156,9 @@ describe('adding a missing field', () => {
       '# Spec\n\n**Status:** 📋 Planned\n\nIntro text.\n',
     );
     const blank = parse('# Spec\n\nIntro.\n');
-    expect(edit(blank, setFieldEdits(blank, undefined, 'Owner', 'ada')).text).toBe('# Spec\n\n**Owner**: ada\n\nIntro.\n');
+    expect(edit(blank, setFieldEdits(blank, undefined, 'Owner', 'ada')).text).toBe(
+      '# Spec\n\n**Owner**: ada\n\nIntro.\n',
+    );
     const untitled = parse('Just text.\n');
     expect(edit(untitled, setFieldEdits(untitled, await builtin('prp'), 'Status', 'Draft')).text).toBe(
       '- **Status**: Draft\n\nJust text.\n',
