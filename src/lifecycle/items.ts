@@ -80,8 +80,8 @@ export function itemLabel(item: ChecklistItem): string {
   return `[${item.checked ? 'x' : ' '}] ${item.text}`;
 }
 
-export function notFound(doc: SpecDocument, query: string): RefusalError {
-  const open = doc.checklist.length;
+export function notFound(doc: SpecDocument, query: string, count = doc.checklist.length): RefusalError {
+  const open = count;
   return new RefusalError(
     `no checklist item matches "${query}" (${open} item${open === 1 ? '' : 's'}; ` +
       'name one by its id such as 3.1 or AC4, by a unique part of its text, or as line:N)',

@@ -70,7 +70,12 @@ function resolve(
 ): Array<{ index: number; item: ChecklistItem }> {
   const found = docs.map((doc, index) => ({ index, doc, items: findItems(doc, query) }));
   const hits = found.filter((f) => f.items.length > 0);
-  if (hits.length === 0) throw notFound(docs[0] as SpecDocument, query);
+  if (hits.length === 0)
+    throw notFound(
+      docs[0] as SpecDocument,
+      query,
+      docs.reduce((n, d) => n + d.checklist.length, 0),
+    );
   const all = hits.flatMap((h) => h.items.map((item) => ({ path: h.doc.path, item })));
   const crowded = hits.find((h) => h.items.length > 1);
   if (crowded) throw ambiguous(query, all);
