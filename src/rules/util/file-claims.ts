@@ -16,6 +16,13 @@ const UPPER_VERB = /\b(?:CREATE|MODIFY|UPDATE|EDIT)\b:?[ \t]+(`[^`\n]+`|[^\s`,;]
 const UPPER_KEYWORD = /\b(?:CREATE|MODIFY|UPDATE|EDIT)\b/;
 const KEYWORDS = ['CREATE', 'MODIFY', 'UPDATE', 'EDIT'];
 
+/** A verb followed, within three words, by a backticked path: "Update `src/index.ts` for exports". */
+const LOWER_VERB =
+  /\b(?:creat(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|updat(?:e|es|ed|ing)|edit(?:s|ed|ing)?|add(?:s|ed|ing)?|writ(?:e|es|ten|ing)|wrote)\b(?:[ \t]+[\w-]+){0,3}?[ \t]+(`[^`\n]+`)/gi;
+/** Wording that names a file being removed or renamed away, which should not exist. */
+const REMOVAL =
+  /\b(?:delet(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped)?|renam(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|deprecat(?:e|es|ed|ing)|legacy|formerly)\b/i;
+
 /** Offsets of the lines holding an upper-case CREATE/MODIFY/UPDATE/EDIT word (found with indexOf: most documents have none). */
 export function keywordLines(text: string): number[] {
   const out: number[] = [];
@@ -31,12 +38,6 @@ export function keywordLines(text: string): number[] {
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
-/** A verb followed, within three words, by a backticked path: "Update `src/index.ts` for exports". */
-const LOWER_VERB =
-  /\b(?:creat(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|updat(?:e|es|ed|ing)|edit(?:s|ed|ing)?|add(?:s|ed|ing)?|writ(?:e|es|ten|ing)|wrote)\b(?:[ \t]+[\w-]+){0,3}?[ \t]+(`[^`\n]+`)/gi;
-/** Wording that names a file being removed or renamed away, which should not exist. */
-const REMOVAL =
-  /\b(?:delet(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|drop(?:s|ped)?|renam(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|deprecat(?:e|es|ed|ing)|legacy|formerly)\b/i;
 
 export interface FileClaim {
   /** The path as named, backticks and trailing punctuation removed. */
