@@ -10,9 +10,9 @@ describe('unifiedDiff', () => {
   it('shows one changed line with three lines of context and git-style headers', () => {
     const before = 'a\nb\nc\nd\n- [ ] e\nf\ng\nh\ni\n';
     const at = before.indexOf('[ ]') + 1;
-    expect(unifiedDiff(before, [{ start: at, end: at + 1, text: 'x' }], { from: 'a/s.md', to: 'b/s.md' })).toBe(
-      '--- a/s.md\n+++ b/s.md\n@@ -2,7 +2,7 @@\n b\n c\n d\n-- [ ] e\n+- [x] e\n f\n g\n h\n',
-    );
+    expect(
+      unifiedDiff(before, [{ start: at, end: at + 1, text: 'x' }], { from: 'a/s.md', to: 'b/s.md' }),
+    ).toBe('--- a/s.md\n+++ b/s.md\n@@ -2,7 +2,7 @@\n b\n c\n d\n-- [ ] e\n+- [x] e\n f\n g\n h\n');
   });
 
   it('is empty when nothing changes', () => {
@@ -31,7 +31,9 @@ describe('unifiedDiff', () => {
   it('keeps CR in CRLF lines and marks a missing final newline', () => {
     const before = 'a\r\nb\r\nc';
     const diff = unifiedDiff(before, [{ start: 6, end: 7, text: 'C' }], { context: 1 });
-    expect(diff).toBe('--- a\n+++ a\n@@ -2,2 +2,2 @@\n b\r\n-c\n\\ No newline at end of file\n+C\n\\ No newline at end of file\n');
+    expect(diff).toBe(
+      '--- a\n+++ a\n@@ -2,2 +2,2 @@\n b\r\n-c\n\\ No newline at end of file\n+C\n\\ No newline at end of file\n',
+    );
   });
 
   it('joins changes whose context overlaps into one hunk and keeps far ones apart', () => {
@@ -50,7 +52,11 @@ describe('unifiedDiff', () => {
 
   it('reads consecutive changed lines as a run of removals then additions', () => {
     const before = 'x\n- [ ] a\n- [ ] b\ny\n';
-    const edits = [before.indexOf('[ ] a'), before.indexOf('[ ] b')].map((at) => ({ start: at + 1, end: at + 2, text: 'x' }));
+    const edits = [before.indexOf('[ ] a'), before.indexOf('[ ] b')].map((at) => ({
+      start: at + 1,
+      end: at + 2,
+      text: 'x',
+    }));
     expect(unifiedDiff(before, edits, { context: 0 })).toBe(
       '--- a\n+++ a\n@@ -2,2 +2,2 @@\n-- [ ] a\n-- [ ] b\n+- [x] a\n+- [x] b\n',
     );

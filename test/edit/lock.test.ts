@@ -20,7 +20,9 @@ afterEach(() => {
 });
 
 function deadPid(): number {
-  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
   return Number(r.stdout);
 }
 
@@ -89,7 +91,9 @@ describe('acquireLock', () => {
     const held = await acquireLock(file);
     const err = await rejection(acquireLock(file, { timeoutMs: 80 }));
     expect(isSpecwrightError(err) && err.code).toBe('locked');
-    expect(String((err as Error).message)).toMatch(new RegExp(`pid ${process.pid}.*\\.spec\\.md\\.specwright-lock`));
+    expect(String((err as Error).message)).toMatch(
+      new RegExp(`pid ${process.pid}.*\\.spec\\.md\\.specwright-lock`),
+    );
     held.release();
   });
 
@@ -126,10 +130,13 @@ describe('acquireLock', () => {
     lock.release();
   });
 
-  it("never removes a lock that is not its own (a lock broken as stale and taken by another)", async () => {
+  it('never removes a lock that is not its own (a lock broken as stale and taken by another)', async () => {
     const file = target();
     const lock = await acquireLock(file);
-    writeFileSync(lock.lockPath, JSON.stringify({ pid: process.pid, host: hostname(), token: 'other', created: Date.now() }));
+    writeFileSync(
+      lock.lockPath,
+      JSON.stringify({ pid: process.pid, host: hostname(), token: 'other', created: Date.now() }),
+    );
     lock.release();
     expect(existsSync(lock.lockPath)).toBe(true);
   });

@@ -11,7 +11,8 @@ const add = (text: string, date: string, message: string, template?: Awaited<Ret
 
 describe('changelogEdits', () => {
   it('replaces the template’s YYYY-MM-DD examples with the first real entry', async () => {
-    const text = '# S\n\n## Changelog\n\n### YYYY-MM-DD\n- Initial spec created\n\n### YYYY-MM-DD\n- Updated\n';
+    const text =
+      '# S\n\n## Changelog\n\n### YYYY-MM-DD\n- Initial spec created\n\n### YYYY-MM-DD\n- Updated\n';
     expect(add(text, '2026-03-01', 'Started', await builtin('spec'))).toBe(
       '# S\n\n## Changelog\n\n### 2026-03-01\n- Started\n',
     );
@@ -19,7 +20,9 @@ describe('changelogEdits', () => {
 
   it('adds a bullet under an existing heading for the same date', () => {
     const text = '# S\n\n## Changelog\n\n### 2026-03-01\n* Started\n\n---\n';
-    expect(add(text, '2026-03-01', 'Reviewed')).toBe('# S\n\n## Changelog\n\n### 2026-03-01\n* Started\n* Reviewed\n\n---\n');
+    expect(add(text, '2026-03-01', 'Reviewed')).toBe(
+      '# S\n\n## Changelog\n\n### 2026-03-01\n* Started\n* Reviewed\n\n---\n',
+    );
   });
 
   it('appends a dated heading after the last entry, before a trailing rule and the next section', () => {
@@ -40,23 +43,26 @@ describe('changelogEdits', () => {
     expect(add('## Changelog\n\n- 2026-01-01: One\n- 2026-02-01: Two\n', '2026-03-01', 'Three')).toBe(
       '## Changelog\n\n- 2026-01-01: One\n- 2026-02-01: Two\n- 2026-03-01: Three\n',
     );
-    expect(add('## Changelog\n\n* **2026-02-01** — Two\n* **2026-01-01** — One\n', '2026-03-01', 'Three')).toBe(
-      '## Changelog\n\n* **2026-03-01** — Three\n* **2026-02-01** — Two\n* **2026-01-01** — One\n',
-    );
+    expect(
+      add('## Changelog\n\n* **2026-02-01** — Two\n* **2026-01-01** — One\n', '2026-03-01', 'Three'),
+    ).toBe('## Changelog\n\n* **2026-03-01** — Three\n* **2026-02-01** — Two\n* **2026-01-01** — One\n');
     expect(add('## Changelog\n\n- YYYY-MM-DD: Example\n', '2026-03-01', 'Real')).toBe(
       '## Changelog\n\n- 2026-03-01: Real\n',
     );
   });
 
   it('adds a row to a table with a Date column, escaping pipes', () => {
-    const text = '## Changelog\n\n| Date | Change | Author |\n|---|---|---|\n| 2026-01-01 | One | ada |\n\nAfter.\n';
+    const text =
+      '## Changelog\n\n| Date | Change | Author |\n|---|---|---|\n| 2026-01-01 | One | ada |\n\nAfter.\n';
     expect(add(text, '2026-03-01', 'a | b')).toBe(
       '## Changelog\n\n| Date | Change | Author |\n|---|---|---|\n| 2026-01-01 | One | ada |\n| 2026-03-01 | a \\| b |  |\n\nAfter.\n',
     );
   });
 
   it('writes a dated heading one level down in an empty or free-form section', () => {
-    expect(add('## Changelog\n', '2026-03-01', 'Started')).toBe('## Changelog\n\n### 2026-03-01\n- Started\n');
+    expect(add('## Changelog\n', '2026-03-01', 'Started')).toBe(
+      '## Changelog\n\n### 2026-03-01\n- Started\n',
+    );
     expect(add('# T\n\n## Changelog\n\nSee git.\n\n## Next\n', '2026-03-01', 'x')).toBe(
       '# T\n\n## Changelog\n\nSee git.\n\n### 2026-03-01\n- x\n\n## Next\n',
     );
@@ -92,7 +98,9 @@ describe('changelogEdits', () => {
       '# PRD: X\n\n## Overview\n\n## Changelog\n\n### 2026-03-01\n- x\n',
     );
     // A document that has the section anyway gets the entry.
-    expect(add('# PRD: X\n\n## Changelog\n', '2026-03-01', 'x', prd)).toBe('# PRD: X\n\n## Changelog\n\n### 2026-03-01\n- x\n');
+    expect(add('# PRD: X\n\n## Changelog\n', '2026-03-01', 'x', prd)).toBe(
+      '# PRD: X\n\n## Changelog\n\n### 2026-03-01\n- x\n',
+    );
   });
 
   it.each([

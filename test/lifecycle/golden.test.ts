@@ -41,7 +41,7 @@ interface Run {
 
 type Step = {
   name: string;
-  edits: (doc: SpecDocument, t: LoadedTemplate, memo: Map<string, number>) => Edit[];
+  edits: (doc: SpecDocument, t: LoadedTemplate, memo: Map<string, string>) => Edit[];
 };
 
 /** The script every golden runs: what a spec goes through in its life. */

@@ -20,5 +20,8 @@ export async function builtin(kind: string): Promise<LoadedTemplate> {
 
 /** Lines `from`..`to` (1-based, inclusive) of a text. */
 export function lines(text: string, from: number, to = from): string {
-  return text.split('\n').slice(from - 1, to).join('\n');
+  return text
+    .split('\n')
+    .slice(from - 1, to)
+    .join('\n');
 }

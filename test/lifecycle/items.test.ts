@@ -79,7 +79,9 @@ describe('findItems', () => {
   it('says how to name an item when nothing matches', () => {
     const err = thrown(() => findItem(doc, 'nothing like this'));
     expect(isRefusal(err) && err.code).toBe('not-found');
-    expect((err as Error).message).toMatch(/no checklist item matches "nothing like this" \(9 items; .*line:N\)/);
+    expect((err as Error).message).toMatch(
+      /no checklist item matches "nothing like this" \(9 items; .*line:N\)/,
+    );
   });
 });
 

@@ -66,7 +66,9 @@ describe('moveSafely without git', () => {
     const root = sandbox();
     mkdirSync(join(root, 'specs'));
     writeFileSync(join(root, 'specs/limiter.md'), 'x\n');
-    const method = moveSafely(join(root, 'specs/limiter.md'), join(root, 'specs/implemented/limiter.md'), { git: false });
+    const method = moveSafely(join(root, 'specs/limiter.md'), join(root, 'specs/implemented/limiter.md'), {
+      git: false,
+    });
     expect(method).toBe('rename');
     expect(existsSync(join(root, 'specs/limiter.md'))).toBe(false);
     expect(readFileSync(join(root, 'specs/implemented/limiter.md'), 'utf8')).toBe('x\n');
@@ -108,7 +110,11 @@ describe('moveSafely without git', () => {
     const src = folderSpec(root);
     mkdirSync(join(root, 'specs/archive/sync'), { recursive: true });
     expect(moveSafely(src, join(root, 'specs/archive/sync'), { git: false })).toBe('rename');
-    expect(Object.keys(tree(join(root, 'specs/archive/sync')))).toEqual(['prd.md', 'research/notes.md', 'tasks.md']);
+    expect(Object.keys(tree(join(root, 'specs/archive/sync')))).toEqual([
+      'prd.md',
+      'research/notes.md',
+      'tasks.md',
+    ]);
   });
 
   it('copies across filesystems: same bytes and modes, lock files left behind, no temporary leftovers', () => {
@@ -125,7 +131,9 @@ describe('moveSafely without git', () => {
     expect(readdirSync(join(root, 'specs/archive'))).toEqual(['sync']);
 
     writeFileSync(join(root, 'one.md'), 'one\n');
-    expect(moveSafely(join(root, 'one.md'), join(root, 'done/one.md'), { git: false, copy: true })).toBe('copy');
+    expect(moveSafely(join(root, 'one.md'), join(root, 'done/one.md'), { git: false, copy: true })).toBe(
+      'copy',
+    );
     expect(readdirSync(join(root, 'done'))).toEqual(['one.md']);
     expect(existsSync(join(root, 'one.md'))).toBe(false);
   });

@@ -10,13 +10,30 @@ describe('statusEdits', () => {
       ['prd', '# PRD: X\n\n**Status**: Draft\n', 'in-progress', '# PRD: X\n\n**Status**: In Progress\n'],
       ['spec', '# X\n\n**Status:** 📋 Planned  \n', 'in-progress', '# X\n\n**Status:** 🚧 In Progress  \n'],
       ['spec', '# X\n\n**Status:** 🚧 In Progress\n', 'implemented', '# X\n\n**Status:** ✅ Implemented\n'],
-      ['task', '---\nname: T\nstatus: open\n---\n# T\n', 'complete', '---\nname: T\nstatus: done\n---\n# T\n'],
-      ['prp', '# PRP: X\n\n## Metadata\n- **Status**: Draft\n', 'In Progress', '# PRP: X\n\n## Metadata\n- **Status**: In Progress\n'],
-      ['feature', '# Feature: X\n\n**Status**: Planning\n', 'Testing', '# Feature: X\n\n**Status**: Testing\n'],
+      [
+        'task',
+        '---\nname: T\nstatus: open\n---\n# T\n',
+        'complete',
+        '---\nname: T\nstatus: done\n---\n# T\n',
+      ],
+      [
+        'prp',
+        '# PRP: X\n\n## Metadata\n- **Status**: Draft\n',
+        'In Progress',
+        '# PRP: X\n\n## Metadata\n- **Status**: In Progress\n',
+      ],
+      [
+        'feature',
+        '# Feature: X\n\n**Status**: Planning\n',
+        'Testing',
+        '# Feature: X\n\n**Status**: Testing\n',
+      ],
     ];
     for (const [kind, before, target, after] of cases) {
       const doc = parse(before);
-      expect(edit(doc, statusEdits(doc, await builtin(kind), target)).text, `${kind} -> ${target}`).toBe(after);
+      expect(edit(doc, statusEdits(doc, await builtin(kind), target)).text, `${kind} -> ${target}`).toBe(
+        after,
+      );
     }
   });
 
@@ -38,9 +55,13 @@ describe('statusEdits', () => {
 
   it('keeps bold around a bold value, and a front-matter state key other than status', async () => {
     const bold = parse('# PRP: X\n\n- **Status**: **Draft**\n');
-    expect(edit(bold, statusEdits(bold, await builtin('prp'), 'complete')).text).toBe('# PRP: X\n\n- **Status**: **Complete**\n');
+    expect(edit(bold, statusEdits(bold, await builtin('prp'), 'complete')).text).toBe(
+      '# PRP: X\n\n- **Status**: **Complete**\n',
+    );
     const state = parse('---\nstate: in_progress\n---\n# T\n');
-    expect(edit(state, statusEdits(state, await builtin('task'), 'done')).text).toBe('---\nstate: done\n---\n# T\n');
+    expect(edit(state, statusEdits(state, await builtin('task'), 'done')).text).toBe(
+      '---\nstate: done\n---\n# T\n',
+    );
   });
 
   it('adds a status line when the document has none (a folder-implied status included)', async () => {
@@ -53,7 +74,9 @@ describe('statusEdits', () => {
 
   it('changes a status stated in a heading', async () => {
     const doc = parse('# X\n\n## Status: Draft\n\nText\n');
-    expect(edit(doc, statusEdits(doc, await builtin('prd'), 'complete')).text).toBe('# X\n\n## Status: Complete\n\nText\n');
+    expect(edit(doc, statusEdits(doc, await builtin('prd'), 'complete')).text).toBe(
+      '# X\n\n## Status: Complete\n\nText\n',
+    );
   });
 
   it('leaves per-phase status lines alone', async () => {
