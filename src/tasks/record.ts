@@ -6,7 +6,13 @@
  * its id even if lines moved since the graph was built.
  */
 import { SpecwrightError } from '../errors.js';
-import { setFieldsEdits, statusEdits, tickItemEdits } from '../lifecycle/index.js';
+import {
+  replaceValueEdit,
+  setFieldsEdits,
+  statusEdits,
+  statusField,
+  tickItemEdits,
+} from '../lifecycle/index.js';
 import type { Edit, SpecDocument } from '../model/types.js';
 import type { LoadedTemplate } from '../templates/index.js';
 import { blueprintTasks } from './extract-blueprint.js';
@@ -71,10 +77,13 @@ export function closeEdits(
   template: LoadedTemplate | undefined,
 ): Edit[] {
   switch (target.kind) {
-    case 'document':
-      if (!template)
-        throw new SpecwrightError('no template says which status means done', doc.path, undefined, 'usage');
-      return statusEdits(doc, template, 'complete');
+    case 'document': {
+      if (template) return statusEdits(doc, template, 'complete');
+      // No kind to ask (a `type: Task` document of another tool): its own status key, in its own words.
+      const field = statusField(doc);
+      if (field) return [replaceValueEdit(doc, field, /^state$/i.test(field.key) ? 'closed' : 'done')];
+      return setFieldsEdits(doc, undefined, [['status', 'done']]);
+    }
     case 'phase': {
       const line = locate(doc, target);
       const item = doc.checklist.find((c) => c.markRange.start.line === line);
