@@ -145,7 +145,8 @@ export async function pushIssues(
     if (!t) return undefined;
     const issue = issueOf.get(t.key);
     if (issue) return issue.number;
-    return !api && sameRepo(t.issue) ? t.issue?.number : undefined;
+    // A task outside this push (another spec) that was pushed before.
+    return sameRepo(t.issue) ? t.issue?.number : undefined;
   };
   const ctx = { graph, docs, numberOf };
   const add = (a: PushAction) => {
