@@ -14,7 +14,7 @@ interface ExportOptions extends CommonOptions {
 }
 
 export function register(program: Command): void {
-  const exp = program.command('export').description('write the task graph out in another form');
+  const exp = program.command('export').description('export issues: one GitHub issue-template file per task');
   withCommon(
     exp
       .command('issues')

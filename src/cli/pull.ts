@@ -10,7 +10,9 @@ import { type GitHubOptions, githubApi, githubOptions } from './push.js';
 import { finish } from './tasks.js';
 
 export function register(program: Command): void {
-  const pull = program.command('pull').description('bring state back from somewhere else');
+  const pull = program
+    .command('pull')
+    .description('pull issues: closed GitHub issues back into the task files');
   withCommon(
     githubOptions(
       pull

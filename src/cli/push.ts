@@ -18,7 +18,9 @@ export interface GitHubOptions extends CommonOptions {
 }
 
 export function register(program: Command): void {
-  const push = program.command('push').description('send the task graph somewhere else');
+  const push = program
+    .command('push')
+    .description('push issues: create or update GitHub issues from the task graph');
   withCommon(
     githubOptions(
       push
