@@ -1,5 +1,5 @@
-/** Today's date for lifecycle entries, overridable for reproducible runs and tests. */
-import { SpecwrightError } from '../errors.js';
+/** Today's date for new documents and lifecycle entries, overridable for reproducible runs and tests. */
+import { SpecwrightError } from './errors.js';
 
 export const TODAY_ENV = 'SPECWRIGHT_TODAY';
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

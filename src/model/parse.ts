@@ -629,7 +629,8 @@ function parseYamlAt(
   firstLine: number,
 ): { value: unknown } | { error: string; line: number; column: number } {
   try {
-    return { value: parseYaml(source, { uniqueKeys: false }) };
+    // logLevel: a template's `status: {{status}}` must not make the yaml library print warnings.
+    return { value: parseYaml(source, { uniqueKeys: false, logLevel: 'error' }) };
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];

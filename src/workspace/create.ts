@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SpecwrightError } from '../errors.js';
 import { renderTemplate } from '../templates/index.js';
+import { today } from '../today.js';
 import type { Workspace } from './workspace.js';
 
 export interface CreateOptions {
@@ -40,7 +41,7 @@ export function createSpec(
   const rendered = renderTemplate(template, {
     title,
     author: opts.author ?? gitUserName(ws.root),
-    ...(opts.date ? { date: opts.date } : {}),
+    date: opts.date ?? today(),
     ...(opts.slug ? { slug: opts.slug } : {}),
   });
   const files = rendered.files.map((f) => ({

@@ -22,7 +22,8 @@ export function discoverSpecFiles(root: string, specDirs: string[], ignore: stri
     for (const entry of entries) {
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) walk(abs);
+        // `.x.specwright-tmp-*`: a move interrupted half way (src/lifecycle), not a second copy of the spec.
+        if (!SKIP_DIRS.has(entry.name) && !entry.name.includes('.specwright-tmp-')) walk(abs);
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
         const rel = relative(root, abs).split(sep).join('/');
         if (!ignored(rel)) found.add(rel);
