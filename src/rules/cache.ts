@@ -11,9 +11,17 @@
  * Derived and disposable, like every cache here: delete it at any time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { writeFileAtomic } from '../edit/atomic.js';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CACHE_DIR, ContentCache, type FileStamp } from '../workspace/cache.js';
 import type { Dependencies } from './context.js';
 import type { Counts, Packed } from './packed.js';
@@ -49,8 +57,8 @@ const FILE = 'lint.jsonl';
 const FORMAT = 'specwright-lint-cache-2';
 
 export class LintCache {
-  /** key -> [hash, meta JSON, packed diagnostics JSON], as read or as set in this run. */
-  private readonly lines = new Map<string, [string, string, string]>();
+  /** key -> [hash, meta JSON, packed diagnostics], as read or as set in this run. */
+  private readonly lines = new Map<string, [string, string, Buffer]>();
   private dirty = false;
   private readonly file: string;
   /** Every read of this run happens after this instant. */
@@ -61,32 +69,38 @@ export class LintCache {
     private readonly salt: string,
   ) {
     this.file = join(root, CACHE_DIR, FILE);
-    let text: string;
+    // Read as bytes: the packed diagnostics stay slices of this buffer, never decoded unless reported.
+    let buf: Buffer;
     try {
-      text = readFileSync(this.file, 'utf8');
+      buf = readFileSync(this.file);
     } catch {
       return; // no cache yet
     }
-    let at = text.indexOf('\n');
-    if (at < 0 || text.slice(0, at) !== JSON.stringify({ format: FORMAT, salt })) return; // another build or config
-    while (at < text.length) {
-      const end = text.indexOf('\n', at + 1);
-      const line = text.slice(at + 1, end < 0 ? text.length : end);
-      at = end < 0 ? text.length : end;
-      const t1 = line.indexOf('\t');
-      const t2 = line.indexOf('\t', t1 + 1);
-      const t3 = line.indexOf('\t', t2 + 1);
-      if (t1 < 0 || t2 < 0 || t3 < 0) continue;
+    let at = buf.indexOf(NL);
+    if (at < 0 || buf.toString('utf8', 0, at) !== JSON.stringify({ format: FORMAT, salt })) return; // another build or config
+    while (at < buf.length) {
+      const start = at + 1;
+      const found = buf.indexOf(NL, start);
+      const end = found < 0 ? buf.length : found;
+      at = end;
+      const t1 = buf.indexOf(TAB, start);
+      const t2 = t1 < 0 ? -1 : buf.indexOf(TAB, t1 + 1);
+      const t3 = t2 < 0 ? -1 : buf.indexOf(TAB, t2 + 1);
+      if (t3 < 0 || t3 > end) continue;
       try {
-        const key = JSON.parse(line.slice(0, t1)) as string;
-        this.lines.set(key, [line.slice(t1 + 1, t2), line.slice(t2 + 1, t3), line.slice(t3 + 1)]);
+        const key = JSON.parse(buf.toString('utf8', start, t1)) as string;
+        this.lines.set(key, [
+          buf.toString('latin1', t1 + 1, t2),
+          buf.toString('utf8', t2 + 1, t3),
+          buf.subarray(t3 + 1, end),
+        ]);
       } catch {
         // a damaged line is a miss
       }
     }
   }
 
-  /** The entry for these bytes; its diagnostics stay packed (a string) until a report reads them. */
+  /** The entry for these bytes; its diagnostics stay packed (bytes) until a report reads them. */
   get(key: string, hash: string): CachedResult | undefined {
     const line = this.lines.get(key);
     if (!line || line[0] !== hash) return undefined;
@@ -110,7 +124,7 @@ export class LintCache {
     return { ...entry, hash: line[0] };
   }
 
-  private decode(line: [string, string, string]): (CachedResult & { stamp?: StoredMeta['t'] }) | undefined {
+  private decode(line: [string, string, Buffer]): (CachedResult & { stamp?: StoredMeta['t'] }) | undefined {
     try {
       const meta = JSON.parse(line[1]) as StoredMeta;
       if (!Array.isArray(meta.c) || meta.c.length !== 9) return undefined;
@@ -121,7 +135,7 @@ export class LintCache {
           ? 'all'
           : new Map(Object.entries(meta.i ?? {}).map(([n, k]) => [Number(n), k === 1]));
       const out: CachedResult = {
-        packed: { json: line[2], counts: meta.c, crashed: false },
+        packed: { data: line[2], counts: meta.c, crashed: false },
         kind: meta.k,
         deps: { probes, issues },
       };
@@ -151,8 +165,13 @@ export class LintCache {
       for (const [n, known] of r.deps.issues) i[n] = known ? 1 : 0;
       meta.i = i;
     }
-    this.lines.set(key, [hash, JSON.stringify(meta), r.packed.json]);
+    this.lines.set(key, [hash, JSON.stringify(meta), r.packed.data]);
     this.dirty = true;
+  }
+
+  /** Whether there is an entry for this file at all (else a run need not read it before linting it). */
+  has(key: string): boolean {
+    return this.lines.has(key);
   }
 
   /** Keys of every entry, so that a partial run keeps the entries of files it did not look at. */
@@ -169,12 +188,19 @@ export class LintCache {
       }
     }
     if (!this.dirty) return;
-    const parts = [JSON.stringify({ format: FORMAT, salt: this.salt })];
-    for (const [key, [hash, meta, json]] of this.lines)
-      parts.push(`${JSON.stringify(key)}\t${hash}\t${meta}\t${json}`);
+    const lines = this.lines;
+    const salt = this.salt;
+    function* pieces(): Generator<string | Uint8Array> {
+      yield `${JSON.stringify({ format: FORMAT, salt })}\n`;
+      for (const [key, [hash, meta, data]] of lines) {
+        yield `${JSON.stringify(key)}\t${hash}\t${meta}\t`;
+        yield data;
+        yield '\n';
+      }
+    }
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, `${parts.join('\n')}\n`);
+      writePiecesAtomic(this.file, pieces());
       this.dirty = false;
     } catch {
       // A read-only checkout still works, just without a warm cache.
@@ -188,6 +214,47 @@ export class LintCache {
 
   private abs(rel: string): string {
     return isAbsolute(rel) ? rel : join(this.root, rel);
+  }
+}
+
+const NL = 0x0a;
+const TAB = 0x09;
+
+/**
+ * Like writeFileAtomic (temp file in the same folder, fsync, rename), but from pieces written in
+ * batches, so that a cache of tens of megabytes is never one string in memory.
+ */
+function writePiecesAtomic(path: string, pieces: Iterable<string | Uint8Array>): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = openSync(tmp, 'w', 0o644);
+  try {
+    let batch: Buffer[] = [];
+    let size = 0;
+    const flush = () => {
+      const b = Buffer.concat(batch, size);
+      let written = 0;
+      while (written < b.length) written += writeSync(fd, b, written, b.length - written);
+      batch = [];
+      size = 0;
+    };
+    for (const piece of pieces) {
+      const b = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (piece as Buffer);
+      batch.push(b);
+      size += b.length;
+      if (size >= 1 << 20) flush();
+    }
+    flush();
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(tmp, { force: true });
+    throw err;
   }
 }
 

@@ -10,35 +10,23 @@ import { assertUnchanged, contentHash } from '../edit/apply.js';
 import { writeFileAtomic } from '../edit/atomic.js';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
-import type { KindOrUnknown, SpecDocument } from '../model/types.js';
+import type { KindOrUnknown } from '../model/types.js';
 import { taskNumberOf } from '../tasks/number.js';
 import { ContentCache, type FileStamp } from '../workspace/cache.js';
 import { type FileError, toFileError, type Workspace } from '../workspace/workspace.js';
 import { RULES } from './all.js';
-import { type CachedResult, LintCache, shortHash, TaskNumberCache } from './cache.js';
-import {
-  type Dependencies,
-  dependenciesHold,
-  FileProbe,
-  findRepoRoot,
-  newDependencies,
-  RecordingIssueSet,
-  recordingExists,
-} from './context.js';
-import { applyDirectives, findDirectives, unknownDirectiveRules } from './disable.js';
+import { Analyser, type Analysis, type FileOutcome, plainStamp, readError } from './analyser.js';
+import { LintCache, shortHash, TaskNumberCache } from './cache.js';
+import { dependenciesHold } from './context.js';
 import { fixLoop, unifiedDiff } from './fix.js';
-import { DIRECTIVE_RULE_ID, ENGINE_RULES, formatMessage, INTERNAL_RULE_ID } from './meta.js';
-import { type Counts, EMPTY_PACKED, pack, unpack } from './packed.js';
-import {
-  parseRuleFlags,
-  type Resolve,
-  type RuleSetting,
-  type SeverityName,
-  SeverityResolver,
-  validateRuleConfig,
-} from './severity.js';
+import { ENGINE_RULES } from './meta.js';
+import { type Counts, EMPTY_PACKED, unpack } from './packed.js';
+import { lintInParallel, workerCount } from './parallel.js';
+import type { SeverityName } from './severity.js';
 import { expandTargets, type Target, workspaceFiles } from './targets.js';
-import type { Finding, LintDiagnostic, Rule, RuleContext, RuleMeta } from './types.js';
+import type { LintDiagnostic, Rule, RuleMeta } from './types.js';
+
+export { lintDocument, sortDiagnostics } from './lint-document.js';
 
 export interface LintOptions {
   /** Severity overrides by rule id (the CLI's `--rule`); they win over config. Unknown ids throw. */
@@ -108,110 +96,6 @@ export interface LintRun {
   filesRead: number;
 }
 
-const DIRECTIVE_RULE: Rule = {
-  meta: ENGINE_RULES.find((r) => r.id === DIRECTIVE_RULE_ID) as RuleMeta,
-  check: () => [],
-};
-const INTERNAL_META = ENGINE_RULES.find((r) => r.id === INTERNAL_RULE_ID) as RuleMeta;
-
-/**
- * Every diagnostic of one document: each rule that applies to its kind and is not off runs once;
- * a rule that throws becomes one `internal` error and the others go on; disable comments are
- * applied; `{slot}`s in messages are filled. `resolve` gives each rule's setting (undefined: off),
- * including the `disable-directive` pseudo-rule. Sorted by position.
- */
-export function lintDocument(
-  doc: SpecDocument,
-  ctx: Omit<RuleContext, 'options'>,
-  resolve: Resolve,
-  rules: readonly Rule[] = RULES,
-): LintDiagnostic[] {
-  const out: LintDiagnostic[] = [];
-  const kind = doc.kind.kind;
-  // One context per distinct options object (most rules share the empty one).
-  const contexts = new Map<object, RuleContext>();
-  for (const rule of rules) {
-    if (rule.meta.kinds && !rule.meta.kinds.includes(kind)) continue;
-    const setting = resolve(rule.meta.id);
-    if (!setting) continue;
-    let ruleCtx = contexts.get(setting.options);
-    if (!ruleCtx) {
-      ruleCtx = { ...ctx, options: setting.options };
-      contexts.set(setting.options, ruleCtx);
-    }
-    try {
-      const findings = rule.check(doc, ruleCtx);
-      if (!Array.isArray(findings)) throw new Error('check() did not return an array');
-      const made = findings.map((f) => toDiagnostic(rule.meta, f, setting));
-      for (const d of made) out.push(d);
-    } catch (err) {
-      out.push(crash(rule.meta.id, err, doc));
-    }
-  }
-  const directives = findDirectives(doc);
-  if (directives.length === 0) return sortDiagnostics(out);
-  const kept = applyDirectives(out, directives);
-  const directiveSetting = resolve(DIRECTIVE_RULE_ID);
-  if (directiveSetting) {
-    const known = new Set(rules.map((r) => r.meta.id));
-    known.add(DIRECTIVE_RULE_ID);
-    for (const f of unknownDirectiveRules(directives, known))
-      kept.push(toDiagnostic(DIRECTIVE_RULE.meta, f, directiveSetting));
-  }
-  return sortDiagnostics(kept);
-}
-
-function toDiagnostic(meta: RuleMeta, f: Finding, setting: RuleSetting): LintDiagnostic {
-  const template = meta.messages[f.messageId];
-  if (template === undefined) throw new Error(`reported unknown messageId "${f.messageId}"`);
-  const start = f.range?.start;
-  const end = f.range?.end;
-  if (typeof start?.offset !== 'number' || typeof end?.offset !== 'number' || end.offset < start.offset)
-    throw new Error(`reported "${f.messageId}" without a valid range`);
-  const d: LintDiagnostic = {
-    ruleId: meta.id,
-    messageId: f.messageId,
-    severity: setting.explicit ? setting.severity : (f.severity ?? setting.severity),
-    message: formatMessage(template, f.data),
-    range: f.range,
-  };
-  if (f.note) d.note = f.note;
-  // A rule that says it cannot fix must not: its fix is dropped rather than trusted.
-  if (f.fix && meta.fixable) d.fix = f.fix;
-  return d;
-}
-
-function crash(ruleId: string, err: unknown, doc: SpecDocument): LintDiagnostic {
-  const error = err instanceof Error ? err.message : String(err);
-  const frame = err instanceof Error ? err.stack?.split('\n').find((l) => /^\s+at /.test(l)) : undefined;
-  const at = doc.posAt(0);
-  const d: LintDiagnostic = {
-    ruleId: INTERNAL_RULE_ID,
-    messageId: 'ruleCrashed',
-    severity: 'error',
-    message: formatMessage(INTERNAL_META.messages.ruleCrashed as string, { rule: ruleId, error }),
-    range: { start: at, end: at },
-  };
-  if (frame) d.note = `a bug in specwright; please report it (${frame.trim()})`;
-  return d;
-}
-
-export function sortDiagnostics(list: LintDiagnostic[]): LintDiagnostic[] {
-  return list.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.column - b.range.start.column ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
-  );
-}
-
-/** What one document's lint produced (packed), and what it depended on beyond its bytes. */
-interface Analysis extends CachedResult {
-  /** Size of the issue set when a rule read all of it (the set only grows during a run). */
-  issuesSizeSeen?: number;
-}
-
 /** Per-file state through the run. */
 interface Work {
   target: Target;
@@ -247,17 +131,9 @@ const BUILD_STAMP = (() => {
  */
 export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptions = {}): LintRun {
   const rules = options.ruleSet ?? RULES;
-  const allRules = [...rules, DIRECTIVE_RULE];
-  const known = new Set(allRules.map((r) => r.meta.id));
-  validateRuleConfig(ws.config, ws.configPath, known, ws.templates.kinds());
-  const cli = options.rules
-    ? parseRuleFlags(
-        Object.entries(options.rules).map(([k, v]) => `${k}=${v}`),
-        known,
-      )
-    : {};
-  const resolver = new SeverityResolver(ws.config, allRules, cli);
-  const repoRoot = findRepoRoot(ws.root);
+  const cli = options.rules ?? {};
+  const analyser = new Analyser(ws, rules, cli);
+  const { probe, issues, repoRoot } = analyser;
   const { targets, ignored } = expandTargets(ws, absPaths);
   const fixing = Boolean(options.fix || options.fixDryRun);
   const quiet = Boolean(options.quiet);
@@ -281,7 +157,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
             'lint-1',
             BUILD_STAMP,
             rulesFingerprint(rules),
-            resolver.fingerprint(),
+            analyser.resolver.fingerprint(),
             templatesKey,
             ws.root,
             repoRoot,
@@ -290,54 +166,23 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
       )
     : undefined;
 
-  const probe = new FileProbe();
-  const issues = new Set<number>(ws.config.issues);
   const noted = new Set<string>();
   const note = (path: string, n: number | undefined) => {
     noted.add(path);
     if (n !== undefined) issues.add(n);
   };
 
-  /** Parse and lint one text; the diagnostics as objects (the fix loop needs them). */
-  const lintText = (target: Target, text: string, bom: boolean) => {
-    const doc = parseSpec(text, target.path, {
-      bom,
-      templateLines: (kind) => (kind === 'unknown' ? undefined : ws.templates.get(kind)?.templateLines),
-    });
-    const kind = doc.kind.kind;
-    const deps: Dependencies = newDependencies();
-    const ctx: Omit<RuleContext, 'options'> = {
-      root: ws.root,
-      repoRoot,
-      absPath: target.absPath,
-      template: kind === 'unknown' ? undefined : ws.templates.get(kind),
-      templates: ws.templates,
-      exists: recordingExists(probe, deps),
-      issueNumbers: new RecordingIssueSet(issues, deps),
-    };
-    const diagnostics = lintDocument(doc, ctx, resolver.forFile(target.path, kind), allRules);
-    const taskNumber = kind === 'task' ? taskNumberOf(doc) : undefined;
-    const issuesSizeSeen = deps.issues === 'all' ? issues.size : undefined;
-    return { diagnostics, kind, deps, taskNumber, issuesSizeSeen };
-  };
-  const toAnalysis = (r: ReturnType<typeof lintText>): Analysis => {
-    const result: Analysis = { packed: pack(r.diagnostics), kind: r.kind, deps: r.deps };
-    if (r.taskNumber !== undefined) result.taskNumber = r.taskNumber;
-    if (r.issuesSizeSeen !== undefined) result.issuesSizeSeen = r.issuesSizeSeen;
-    return result;
-  };
-  const analyse = (target: Target, text: string, bom: boolean): Analysis =>
-    toAnalysis(lintText(target, text, bom));
-
-  // Pass 1: every file once, from the cache or parsed and linted (and fixed).
+  // Pass 1: every file once, from the cache, or read and linted (and fixed).
   let cacheHits = 0;
   let filesRead = 0;
   const works: Work[] = targets.map((target) => ({ target, fresh: false }));
-  for (const w of works) {
+  /** Files with no usable cache entry and not yet read: linted below, on several threads when many. */
+  const pending: Array<[number, Target]> = [];
+  works.forEach((w, index) => {
     const { target } = w;
     let bytes: Uint8Array;
     try {
-      w.stamp = statSync(target.absPath);
+      w.stamp = plainStamp(statSync(target.absPath));
       // Unchanged size and times: served without reading the file (see LintCache.getByStamp).
       const quick = cache?.getByStamp(target.path, w.stamp);
       if (quick && !(fixing && hasWantedFix(quick.packed.counts))) {
@@ -345,14 +190,17 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
         w.result = quick;
         w.hash = quick.hash;
         note(target.path, quick.taskNumber);
-        continue;
+        return;
+      }
+      if (!fixing && !cache?.has(target.path)) {
+        pending.push([index, target]);
+        return;
       }
       bytes = readFileSync(target.absPath);
       filesRead++;
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      w.error = { path: target.path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` };
-      continue;
+      w.error = readError(err, target.path);
+      return;
     }
     const hash = ContentCache.hash(bytes);
     const hit = cache?.get(target.path, hash);
@@ -362,14 +210,14 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
       w.hash = hash;
       w.restamp = true;
       note(target.path, hit.taskNumber);
-      continue;
+      return;
     }
     try {
       const decoded = decodeSpec(bytes, target.path);
       w.bom = decoded.bom;
       if (fixing) fixFile(w, bytes, decoded.text);
       else {
-        w.result = analyse(target, decoded.text, decoded.bom);
+        w.result = analyser.analyse(target, decoded.text, decoded.bom);
         w.hash = hash;
         w.fresh = true;
       }
@@ -377,12 +225,31 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     } catch (err) {
       w.error = toFileError(err, target.path);
     }
-  }
+  });
+
+  const collect = (index: number, outcome: FileOutcome) => {
+    const w = works[index] as Work;
+    if ('error' in outcome) {
+      w.error = outcome.error;
+      return;
+    }
+    filesRead++;
+    w.result = outcome.result;
+    w.hash = outcome.hash;
+    w.stamp = outcome.stamp;
+    w.bom = outcome.bom;
+    w.fresh = true;
+    note(w.target.path, outcome.result.taskNumber);
+  };
+  const workers = options.ruleSet ? 0 : workerCount(pending.length);
+  if (workers > 0)
+    lintInParallel(ws.root, cli, pending, workers, (target) => analyser.analyseFile(target), collect);
+  else for (const [index, target] of pending) collect(index, analyser.analyseFile(target));
 
   function fixFile(w: Work, bytes: Uint8Array, original: string): void {
     const bom = Boolean(w.bom);
-    const { outcome, last } = fixLoop(original, (text) => lintText(w.target, text, bom), fixWanted);
-    w.result = toAnalysis(last);
+    const { outcome, last } = fixLoop(original, (text) => analyser.lintText(w.target, text, bom), fixWanted);
+    w.result = analyser.pack(last);
     w.fresh = true;
     if (outcome.applied === 0) {
       w.hash = ContentCache.hash(bytes);
@@ -404,7 +271,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
       w.error = toFileError(err, w.target.path);
       w.fix = undefined;
       w.text = undefined;
-      w.result = analyse(w.target, original, bom);
+      w.result = analyser.analyse(w.target, original, bom);
       w.hash = ContentCache.hash(bytes);
       return;
     }
@@ -425,7 +292,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     return setHash;
   };
   for (const w of works) {
-    const r = w.result;
+    const r = w.result as Analysis | undefined;
     if (!r) continue;
     const holds =
       w.fresh && r.deps.issues === 'all'
@@ -452,7 +319,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
         w.hash = ContentCache.hash(bytes);
       }
       if (!w.fresh) cacheHits--;
-      w.result = analyse(w.target, text, bom);
+      w.result = analyser.analyse(w.target, text, bom);
       w.fresh = true;
     } catch (err) {
       w.error = toFileError(err, w.target.path);
@@ -560,7 +427,7 @@ function summarize(
       enumerable: true,
       get: () => {
         if (packed === EMPTY_PACKED) return [];
-        const all = unpack(packed.json);
+        const all = unpack(packed.data);
         return reported ? all.filter(reported) : all;
       },
     });

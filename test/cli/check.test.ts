@@ -188,6 +188,41 @@ describe('specwright check', () => {
     expect(ruleIds(json(run(['check', '--json'], dir).stdout))).toEqual(['specs/a.md mojibake warning']);
   });
 
+  it('gives the same results on worker threads as on one thread', () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 12; i++) {
+      files[`specs/tasks/issue-${i}.md`] = [
+        '---',
+        'name: Task',
+        'about: An implementation task',
+        `title: "Task ${i}"`,
+        'labels: [task]',
+        'assignees: []',
+        'status: open',
+        '---',
+        '',
+        `# Task ${i}`,
+        '',
+        '**Must be completed first:**',
+        '',
+        `- [ ] #${i + 1} - the next one`,
+        `- [ ] #${i + 40} - one that does not exist`,
+        '',
+      ].join('\n');
+      files[`specs/doc-${i}.md`] = i % 2 ? ERROR : WARNING;
+    }
+    const dir = ws(files);
+    const one = run(['check', '--json', '--no-cache'], dir, { SPECWRIGHT_WORKERS: '0' });
+    const three = run(['check', '--json', '--no-cache'], dir, { SPECWRIGHT_WORKERS: '3' });
+    expect(three.stderr).toBe('');
+    expect(three.stdout).toBe(one.stdout);
+    // Issue numbers seen by another thread count: #2..#12 exist, #13 and #41.. do not.
+    const refs = json(one.stdout).files.flatMap((f) =>
+      f.diagnostics.filter((d) => d.ruleId === 'dangling-reference'),
+    );
+    expect(refs.length).toBe(13);
+  });
+
   it('serves a warm run from the cache, and --no-cache neither reads nor writes it', () => {
     const dir = ws({ 'specs/a.md': ERROR });
     const nocache = run(['check', '--no-cache'], dir);
