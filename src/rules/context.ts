@@ -27,16 +27,21 @@ export class FileProbe {
   private readonly memo = new Map<string, boolean>();
 
   exists(absPath: string): boolean {
-    const key = resolve(absPath);
-    let hit = this.memo.get(key);
+    // Keyed by the path as asked first (most paths are asked many times), normalised on a miss.
+    let hit = this.memo.get(absPath);
     if (hit === undefined) {
-      try {
-        statSync(key);
-        hit = true;
-      } catch {
-        hit = false;
+      const key = resolve(absPath);
+      hit = this.memo.get(key);
+      if (hit === undefined) {
+        try {
+          statSync(key);
+          hit = true;
+        } catch {
+          hit = false;
+        }
+        this.memo.set(key, hit);
       }
-      this.memo.set(key, hit);
+      this.memo.set(absPath, hit);
     }
     return hit;
   }
@@ -57,9 +62,8 @@ export function newDependencies(): Dependencies {
 /** `ctx.exists` for one file: answers from the run's probe, and records the question. */
 export function recordingExists(probe: FileProbe, deps: Dependencies): (absPath: string) => boolean {
   return (absPath) => {
-    const key = resolve(absPath);
-    const hit = probe.exists(key);
-    deps.probes.set(key, hit);
+    const hit = probe.exists(absPath);
+    deps.probes.set(resolve(absPath), hit);
     return hit;
   };
 }
