@@ -39,7 +39,8 @@ const CLUES: Clue[] = [
     kind: 'task',
     weight: 2,
     why: 'file is named like an issue (issue-12.md, 012-x.md)',
-    test: (i) => /^(?:issue[-_]?\d+|\d{1,4}[-_].+|[A-Z]+-\d+)\.md$/i.test(base(i)),
+    // A dated name (2026-08-09-notes.md) is a journal entry, not an issue number.
+    test: (i) => /^(?:issue[-_]?\d+|(?!\d{4}-\d{2}-\d{2}\b)\d{1,4}[-_].+|[A-Z]+-\d+)\.md$/i.test(base(i)),
   },
   {
     kind: 'task',
