@@ -1,5 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { fieldName, fieldOnLine } from './fields.js';
+import { parseFlatYaml } from './flat-yaml.js';
 import { idAt } from './ids.js';
 import { codeSpans, inSpans, maskCode } from './inline.js';
 import { detectKind } from './kind.js';
@@ -91,7 +92,9 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   if (frontMatterEnd > 0) {
     const yamlStart = lineStarts[frontStartLine] as number;
     const yamlEnd = lineStarts[frontMatterEnd] as number;
-    const parsed = parseYamlAt(text.slice(yamlStart, yamlEnd), frontStartLine);
+    const source = text.slice(yamlStart, yamlEnd);
+    const flat = parseFlatYaml(source);
+    const parsed = flat ? { value: flat } : parseYamlAt(source, frontStartLine);
     if ('error' in parsed) {
       problems.push({
         ruleId: 'yaml-block',
