@@ -12,7 +12,7 @@ import os from 'node:os';
 import { ensureCorpus } from './generate.js';
 import { markdownFiles } from './util.js';
 
-const SUITES = ['throughput.js', 'list.js', 'startup.js', 'tasks.js'];
+const SUITES = ['throughput.js', 'list.js', 'check.js', 'startup.js', 'tasks.js'];
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter(Boolean);
 const suites = await Promise.all(SUITES.map((file) => import(`./${file}`)));
