@@ -393,7 +393,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   // Code blocks.
   const code: CodeBlock[] = scan.fences.map((f) => {
     const lang = (f.info.split(/\s+/)[0] ?? '').toLowerCase();
-    const block: CodeBlock = {
+    const common = {
       lang,
       info: f.info,
       body: f.body,
@@ -401,8 +401,16 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       bodyRange: range(f.bodyStart, f.bodyEnd),
       sectionPath: pathAtLine(f.line),
     };
-    if (lang === 'yaml' || lang === 'yml') block.yaml = parseYamlAt(f.body, f.line + 1);
-    return block;
+    if (lang !== 'yaml' && lang !== 'yml') return common;
+    // Parsed on first read: YAML is a sixth of the parse time, and most readers never look.
+    let yaml: CodeBlock['yaml'];
+    return {
+      ...common,
+      get yaml() {
+        yaml ??= parseYamlAt(f.body, f.line + 1);
+        return yaml;
+      },
+    };
   });
 
   // Tables.
@@ -469,17 +477,24 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       fix: [{ start: run.start, end: run.end, text: run.repaired }],
     });
   }
-  for (const block of code) {
-    if (block.yaml && 'error' in block.yaml) {
-      const line = block.yaml.line;
-      problems.push({
-        ruleId: 'yaml-block',
-        severity: 'error',
-        message: `yaml block does not parse: ${block.yaml.error}`,
-        range: range(lineStarts[line - 1] ?? 0, lineEnds[line - 1] ?? 0),
-      });
+  // Broken yaml blocks join the problems when someone reads them, so that the blocks stay unparsed till then.
+  let withYaml: Diagnostic[] | undefined;
+  const allProblems = (): Diagnostic[] => {
+    if (withYaml) return withYaml;
+    withYaml = problems;
+    for (const block of code) {
+      if (block.yaml && 'error' in block.yaml) {
+        const line = block.yaml.line;
+        withYaml.push({
+          ruleId: 'yaml-block',
+          severity: 'error',
+          message: `yaml block does not parse: ${block.yaml.error}`,
+          range: range(lineStarts[line - 1] ?? 0, lineEnds[line - 1] ?? 0),
+        });
+      }
     }
-  }
+    return withYaml;
+  };
 
   const crlf = text.indexOf('\r\n');
   return {
@@ -500,7 +515,9 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     code,
     tables,
     placeholders,
-    problems,
+    get problems() {
+      return allProblems();
+    },
     posAt,
   };
 }
