@@ -1,3 +1,4 @@
+import { detach } from '../model/memo.js';
 import type { KindOrUnknown, SpecDocument, StatusState } from '../model/types.js';
 
 /** What `list` and `status` need of a document: small, JSON-safe, cacheable by content hash. */
@@ -8,7 +9,6 @@ export interface SpecSummary {
   status: { raw: string; state: StatusState | null; unset: boolean; source: string } | null;
   progress: { checked: number; total: number };
   placeholders: number;
-  problems: number;
 }
 
 export function summarize(doc: SpecDocument): SpecSummary {
@@ -27,15 +27,5 @@ export function summarize(doc: SpecDocument): SpecSummary {
       : null,
     progress: { checked, total: doc.checklist.length },
     placeholders: doc.placeholders.length,
-    problems: doc.problems.length,
   };
-}
-
-/**
- * A copy of `s` that does not keep the document alive: V8 represents a slice as a view
- * into its parent string, so a 20-character title would otherwise pin the whole file's
- * text in memory for as long as the summary lives (10,000 summaries = the whole corpus).
- */
-function detach(s: string): string {
-  return ` ${s}`.slice(1);
 }

@@ -19,7 +19,7 @@ export interface Workspace {
 }
 
 /** Bump when the summary shape or the parser's results change, so old cache entries are dropped. */
-const CACHE_VERSION = 'list-1';
+const CACHE_VERSION = 'list-2';
 
 /** The workspace holding `cwd`: the nearest folder upwards with specwright.config.yaml, else `cwd` itself. */
 export function findRoot(cwd: string): string {
@@ -182,13 +182,11 @@ function groupBySlug(summaries: Array<SpecSummary & { mtimeMs: number }>): SpecE
     const main = group[0] as SpecSummary & { mtimeMs: number };
     const progress = { checked: 0, total: 0 };
     let placeholders = 0;
-    let problems = 0;
     let mtimeMs = 0;
     for (const s of group) {
       progress.checked += s.progress.checked;
       progress.total += s.progress.total;
       placeholders += s.placeholders;
-      problems += s.problems;
       mtimeMs = Math.max(mtimeMs, s.mtimeMs);
     }
     const kind: KindOrUnknown =
@@ -200,7 +198,6 @@ function groupBySlug(summaries: Array<SpecSummary & { mtimeMs: number }>): SpecE
       parts: group.slice(1).map((s) => s.path),
       progress,
       placeholders,
-      problems,
       updated: new Date(mtimeMs).toISOString(),
       mtimeMs,
     });
