@@ -1,12 +1,14 @@
 /**
  * A fast path for the front matter most specs have: one `key: value` per line, values plain
- * or simply quoted scalars or a one-line list (`labels: ['a', 'b']`). The yaml library costs
+ * or simply quoted scalars, a one-line list (`labels: ['a', 'b']`) or a list of `- item` lines. The yaml library costs
  * about a millisecond per document to start; at 10,000 task files that is most of a `list`.
  * Anything outside this subset returns undefined and goes to the yaml library, so the
  * result is always what `yaml.parse` gives (test/model/flat-yaml.test.ts checks that).
  */
 
 const KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/;
+/** An item of a block sequence: indentation, then `- ` and the value. */
+const BLOCK_ITEM = /^( *)- (.*)$/;
 /** Characters that start something other than a plain scalar (YAML indicators). */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
@@ -27,12 +29,28 @@ type Value = unknown | typeof FALLBACK;
 export function parseFlatYaml(source: string): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   let keys = 0;
-  for (const raw of source.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const lines = source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
     if (!line.trim() || line.startsWith('#')) continue;
     const m = KEY.exec(line);
     if (!m || m[1] === '__proto__') return undefined;
-    const value = parseValue(line.slice(m[0].length).replace(/[ \t]+$/, ''));
+    const rest = line.slice(m[0].length).replace(/[ \t]+$/, '');
+    let value: Value;
+    if (rest === '' && BLOCK_ITEM.test(lines[i + 1] ?? '')) {
+      // `labels:` followed by `  - item` lines: a block sequence of scalars.
+      const indent = (BLOCK_ITEM.exec(lines[i + 1] as string) as RegExpExecArray)[1] as string;
+      const items: unknown[] = [];
+      while (i + 1 < lines.length) {
+        const item = BLOCK_ITEM.exec(lines[i + 1] as string);
+        if (!item || item[1] !== indent) break;
+        const v = parseScalar((item[2] as string).replace(/[ \t]+$/, ''));
+        if (v === FALLBACK || (item[2] as string).trim() === '') return undefined;
+        items.push(v);
+        i++;
+      }
+      value = items;
+    } else value = parseValue(rest);
     if (value === FALLBACK) return undefined;
     out[m[1] as string] = value;
     keys++;

@@ -52,7 +52,27 @@ const line = fc.tuple(
   fc.constantFrom('name', 'about', 'title', 'labels', 'status', 'a_b', 'x-y', 'name'),
   fc.oneof(scalar, list),
 );
-const extra = fc.constantFrom('', '# comment', '  indented: 1', 'key:value', '- item', 'nested:\n  a: 1');
+const blockList = fc
+  .tuple(
+    fc.constantFrom('', '  ', '    '),
+    fc.array(fc.oneof(fc.constantFrom('implementation', 'priority:high', "'q'", 'a: b', '', '- x'), scalar), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  )
+  .map(([indent, items]) => `labels:\n${items.map((v) => `${indent}- ${v}`).join('\n')}`);
+const extra = fc.oneof(
+  fc.constantFrom(
+    '',
+    '# comment',
+    '  indented: 1',
+    'key:value',
+    '- item',
+    'nested:\n  a: 1',
+    'l:\n  - a\n    - b',
+  ),
+  blockList,
+);
 
 describe('parseFlatYaml', () => {
   it('agrees with the yaml library whenever it answers', () => {
@@ -73,6 +93,9 @@ describe('parseFlatYaml', () => {
       'about: Create a task for implementing functionality (Phase 3 - Implementation)',
       "title: 'Implement: Support budget stream'",
       "labels: ['implementation', 'phase-3']",
+      'tags:',
+      '  - one',
+      '  - priority:high',
       "assignees: ''",
       'status: open',
       'issue: 12',
@@ -80,6 +103,7 @@ describe('parseFlatYaml', () => {
     ].join('\r\n');
     expect(parseFlatYaml(source)).toEqual(yamlParse(source));
     expect(parseFlatYaml(source)?.labels).toEqual(['implementation', 'phase-3']);
+    expect(parseFlatYaml(source)?.tags).toEqual(['one', 'priority:high']);
   });
 
   it('leaves nesting, block scalars and anything unusual to the library', () => {
