@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseSpec } from '../../src/model/parse.js';
 import type { SpecDocument } from '../../src/model/types.js';
 import { buildGraph } from '../../src/tasks/graph.js';
 import { extractTasks } from '../../src/tasks/load.js';
 import type { ResolvedTask, TaskGraph } from '../../src/tasks/types.js';
+import { tempDir } from '../helpers/cli.js';
 
 /** Parse in-memory files (workspace-relative path -> Markdown) the way the workspace would. */
 export function docsOf(files: Record<string, string>): SpecDocument[] {
@@ -61,10 +59,7 @@ export function taskIssue(opts: {
   ].join('\n');
 }
 
-/**
- * A temp folder with a prefix of its own: a concurrent suite's teardown removes
- * `specwright-test-*` folders, which would pull the workspace from under a test.
- */
+/** A temp folder that the suite's teardown removes (test/global-setup.ts). */
 export function tasksTempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'specwright-tasks-'));
+  return tempDir();
 }

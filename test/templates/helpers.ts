@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../helpers/cli.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS_DIR = join(REPO_ROOT, '..', 'shared', 'seeds');
 
 /** A temp workspace holding the given files (paths relative to it). */
 export async function workspace(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'specwright-templates-'));
+  const root = tempDir();
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text);
