@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './util.js';
 
 /** Bump whenever the output changes, so that cached corpora are rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -18,18 +19,6 @@ const MIN_BYTES = 3 * 1024;
 // Documents end up at most 12 KB: growth overshoots by up to one block and CRLF adds bytes.
 const MAX_TARGET = 11 * 1024;
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
-
-/** mulberry32: a tiny, fast, seedable PRNG returning floats in [0, 1). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function helpers(random) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './util.js';
+import { prng, ROOT } from './util.js';
 
 export const PEERS_DIR = path.resolve(
   process.env.BENCH_PEERS_DIR ?? path.join(ROOT, '..', 'scratch', 'peers'),
@@ -97,18 +97,6 @@ export function runMarkdownlint(files) {
   const r = timed(process.execPath, [script, list]);
   fs.rmSync(list);
   return { ...r, problems: Number(r.stdout.trim()) };
-}
-
-/** mulberry32, as in generate.js: deterministic corpora. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, fmt, median, runNode } from './util.js';
+import { CLI, fmt, median, prng, runNode } from './util.js';
 
 export const title = 'task graph';
 export const once = true;
@@ -19,17 +19,6 @@ const PHASES = 5;
 const ITEMS_PER_PHASE = 6;
 const PRPS = 100;
 const BLUEPRINT_TASKS = 10;
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The corpus folder, generated once per VERSION. */
 export function ensureTaskCorpus() {

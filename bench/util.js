@@ -91,3 +91,15 @@ export const fmt = {
   ms: (seconds) => `${(seconds * 1000).toFixed(0)} ms`,
   mb: (kb) => `${(kb / 1024).toFixed(0)} MB`,
 };
+
+/** mulberry32: a tiny, fast, seedable PRNG returning floats in [0, 1); every generated corpus is deterministic. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

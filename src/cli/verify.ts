@@ -68,8 +68,8 @@ export function register(program: Command): void {
     // Human text goes to stdout; with --json, stdout holds the JSON document alone.
     const write = opts.json ? (l: string) => process.stderr.write(`${l}\n`) : print;
 
-    const allow = new Allowlist(ws.config.verify.allow);
-    const rejected = allow.rejections(levels);
+    // verifySpec refuses these too; checking first lets the CLI list every rejection before any prompt.
+    const rejected = new Allowlist(ws.config.verify.allow).rejections(levels);
     if (rejected.length) {
       printRejections((l) => process.stderr.write(`${l}\n`), doc.path, rejected);
       throw new SpecwrightError(
@@ -131,6 +131,7 @@ export function register(program: Command): void {
         plan,
         levels,
         timeoutMs,
+        allow: ws.config.verify.allow,
         ...(opts.continue ? { continueOnFailure: true } : {}),
         reporter: liveReporter(write, !opts.json, { timeoutMs, total: count }),
         signal: controller.signal,

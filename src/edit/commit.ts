@@ -15,6 +15,7 @@ import { SpecwrightError } from '../errors.js';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { Edit, SpecDocument } from '../model/types.js';
+import { readFileBytes } from '../read-file.js';
 import { applyEdits, assertUnchanged, contentHash } from './apply.js';
 import { writeFileAtomic } from './atomic.js';
 import { unifiedDiff } from './diff.js';
@@ -69,18 +70,7 @@ export function readForEdit(
   options: Pick<CommitOptions, 'parse' | 'display'> = {},
 ): ReadForEdit {
   const path = options.display ? options.display(absPath) : absPath;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absPath);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SpecwrightError(
-      code === 'ENOENT' ? 'no such file' : `cannot read (${code})`,
-      path,
-      undefined,
-      'io',
-    );
-  }
+  const bytes = readFileBytes(absPath, path);
   const decoded = decodeSpec(bytes, path);
   const doc = (options.parse ?? defaultParse)(decoded.text, path, decoded.bom);
   return { absPath, path, bytes, hash: contentHash(bytes), doc };

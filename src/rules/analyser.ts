@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown } from '../model/types.js';
+import { readFailure } from '../read-file.js';
 import { taskNumberOf } from '../tasks/number.js';
 import { ContentCache, type FileStamp } from '../workspace/cache.js';
 import { type FileError, toFileError, type Workspace } from '../workspace/workspace.js';
@@ -119,8 +120,7 @@ export class Analyser {
 }
 
 export function readError(err: unknown, path: string): FileError {
-  const code = (err as NodeJS.ErrnoException).code;
-  return { path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` };
+  return { path, message: readFailure(err) };
 }
 
 /** Size and times only (a Stats object does not cross to another thread). */

@@ -2,6 +2,8 @@
  * One verification of one spec: run the chosen levels where the repository
  * lives, then write the evidence file. The CLI, and any other face, call this.
  */
+import { SpecwrightError } from '../errors.js';
+import { Allowlist, type Rejection } from './allow.js';
 import { writeRun } from './evidence.js';
 import { repoState } from './repo.js';
 import { type LevelReporter, runLevels } from './run-levels.js';
@@ -17,6 +19,8 @@ export interface VerifyOptions {
   /** The levels to run (from selectLevels). */
   levels: readonly VerifyLevel[];
   timeoutMs: number;
+  /** The config's `verify.allow` globs; when any is set, a command none matches is never run. */
+  allow: readonly string[];
   continueOnFailure?: boolean;
   killGraceMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -32,7 +36,18 @@ export interface VerifyOutcome {
   evidence: string;
 }
 
+/** Runs nothing and throws when the allowlist rejects any command: the guarantee holds for every face. */
 export async function verifySpec(opts: VerifyOptions): Promise<VerifyOutcome> {
+  const rejected = new Allowlist(opts.allow).rejections(opts.levels);
+  if (rejected.length) {
+    const first = rejected[0] as Rejection;
+    throw new SpecwrightError(
+      `${rejected.length} command${rejected.length === 1 ? ' is' : 's are'} not allowed by verify.allow (\`${first.command}\`: ${first.reason}); nothing was run`,
+      opts.spec,
+      first.line,
+      'not-allowed',
+    );
+  }
   const state = repoState(opts.root);
   opts.onStart?.(state);
   const startedAt = new Date();

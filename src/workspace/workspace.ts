@@ -5,6 +5,7 @@ import { isSpecwrightError, SpecwrightError } from '../errors.js';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown, SpecDocument } from '../model/types.js';
+import { readFileBytes } from '../read-file.js';
 import { loadTemplates, type TemplateSet } from '../templates/index.js';
 import { ContentCache } from './cache.js';
 import { CONFIG_FILE, type Config, loadConfig } from './config.js';
@@ -51,19 +52,7 @@ export async function loadWorkspace(cwd = process.cwd()): Promise<Workspace> {
 /** Parse one file of the workspace (path absolute or relative to the root). Throws SpecwrightError for unreadable input. */
 export function readSpec(ws: Workspace, path: string): SpecDocument {
   const abs = isAbsolute(path) ? path : join(ws.root, path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(abs);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SpecwrightError(
-      code === 'ENOENT' ? 'no such file' : `cannot read (${code})`,
-      path,
-      undefined,
-      'io',
-    );
-  }
-  return parseBytes(ws, bytes, displayPath(ws, abs));
+  return parseBytes(ws, readFileBytes(abs, path), displayPath(ws, abs));
 }
 
 function parseBytes(ws: Workspace, bytes: Uint8Array, path: string): SpecDocument {
