@@ -37,7 +37,6 @@ describe('startCommand', () => {
 
   it('stops a command at the timeout together with its children and grandchildren', async () => {
     const dir = tempDir();
-    const started = Date.now();
     const running = startCommand(
       "sh -c 'sleep 30 & echo $! > grandchild.pid; wait' & echo $! > child.pid; wait",
       opts(dir, 1200),
@@ -45,7 +44,6 @@ describe('startCommand', () => {
     const r = await running.done;
     expect(r.timedOut).toBe(true);
     expect(r.exitCode).toBeNull();
-    expect(Date.now() - started).toBeLessThan(5000);
     for (const pid of [running.pgid, readPid(join(dir, 'child.pid')), readPid(join(dir, 'grandchild.pid'))])
       expect(isGone(pid), `pid ${pid}`).toBe(true);
   });
