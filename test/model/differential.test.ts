@@ -94,7 +94,7 @@ describe('scanner agrees with markdown-it', () => {
     // with the scanner, the scanner must agree with commonmark.js, the CommonMark reference
     // implementation, and markdown-it must not.
     let divergences = 0;
-    const runs = 3000;
+    const runs = Number(process.env.SPECWRIGHT_FC_RUNS ?? 3000);
     fc.assert(
       fc.property(doc, (text) => {
         fc.pre(!hasIndentedLazyLine(text));
@@ -112,7 +112,8 @@ describe('scanner agrees with markdown-it', () => {
         expect(withoutText(ours)).toEqual(commonmark);
         expect(withoutText(reference)).not.toEqual(commonmark);
       }),
-      { numRuns: runs },
+      // Pinned: a fence after a lazy table-ish line, which once found that the oracle never saw commonmark.js fences.
+      { numRuns: runs, examples: [['> - [ ] Status\n- [ ] a | b\n|---|---|\n```']] },
     );
     expect(divergences).toBeLessThan(runs * 0.1);
   });

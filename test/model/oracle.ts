@@ -91,7 +91,8 @@ export function commonmarkFacts(text: string): Omit<BlockFacts, 'tables'> {
     if (!e.entering || !node.sourcepos) continue;
     const [[startLine, startCol], [endLine]] = node.sourcepos;
     if (node.type === 'heading') facts.headings.push(`${startLine - 1}:h${node.level}`);
-    else if (node.type === 'code_block' && (node as unknown as { isFenced: boolean }).isFenced) {
+    // commonmark.js keeps "fenced or indented" only in the internal `_isFenced` field; it has no public getter.
+    else if (node.type === 'code_block' && (node as unknown as { _isFenced: boolean })._isFenced) {
       const lang = (node.info ?? '').trim().split(/\s+/)[0] ?? '';
       facts.fences.push(`${startLine - 1}-${endLine - 1}:${lang}`);
     } else if (node.type === 'item') {
