@@ -19,13 +19,7 @@ import type { Target } from './targets.js';
 import type { LintDiagnostic, Rule, RuleContext } from './types.js';
 
 /** What one document's lint produced (packed), and what it depended on beyond its bytes. */
-export interface Analysis extends CachedResult {
-  /**
-   * Size of the issue set when a rule read all of it (the set only grows during a run, so an
-   * unchanged size means the same set); -1 when it must be checked again whatever the size.
-   */
-  issuesSizeSeen?: number;
-}
+export type Analysis = CachedResult;
 
 /** One file read, hashed and linted; or why it could not be. */
 export type FileOutcome =
@@ -83,14 +77,12 @@ export class Analyser {
       this.allRules,
     );
     const taskNumber = kind === 'task' ? taskNumberOf(doc) : undefined;
-    const issuesSizeSeen = deps.issues === 'all' ? this.issues.size : undefined;
-    return { diagnostics, kind: kind as KindOrUnknown, deps, taskNumber, issuesSizeSeen };
+    return { diagnostics, kind: kind as KindOrUnknown, deps, taskNumber };
   }
 
   pack(r: ReturnType<Analyser['lintText']>): Analysis {
     const result: Analysis = { packed: pack(r.diagnostics), kind: r.kind, deps: r.deps };
     if (r.taskNumber !== undefined) result.taskNumber = r.taskNumber;
-    if (r.issuesSizeSeen !== undefined) result.issuesSizeSeen = r.issuesSizeSeen;
     return result;
   }
 
@@ -98,7 +90,7 @@ export class Analyser {
     return this.pack(this.lintText(target, text, bom));
   }
 
-  /** Stat, read, hash, decode and lint a file; the task number it holds joins the issue set. */
+  /** Stat, read, hash, decode and lint a file. */
   analyseFile(target: Target): FileOutcome {
     let stamp: FileStamp | undefined;
     let bytes: Uint8Array;
@@ -111,7 +103,6 @@ export class Analyser {
     try {
       const decoded = decodeSpec(bytes, target.path);
       const result = this.analyse(target, decoded.text, decoded.bom);
-      if (result.taskNumber !== undefined) this.issues.add(result.taskNumber);
       return { result, hash: ContentCache.hash(bytes), stamp: plainStamp(stamp), bom: decoded.bom };
     } catch (err) {
       return { error: toFileError(err, target.path), stamp: plainStamp(stamp) };

@@ -3,7 +3,7 @@
  * applies disable comments, isolates crashing rules, applies fixes, and caches results
  * by content hash. Rules only report findings; everything else happens here.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertUnchanged, contentHash } from '../edit/apply.js';
@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../edit/atomic.js';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown } from '../model/types.js';
-import { taskNumberOf } from '../tasks/number.js';
+import { guessTaskNumber, taskNumberOf } from '../tasks/number.js';
 import { ContentCache, type FileStamp } from '../workspace/cache.js';
 import { type FileError, toFileError, type Workspace } from '../workspace/workspace.js';
 import { RULES } from './all.js';
@@ -166,17 +166,21 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
       )
     : undefined;
 
+  /** The issue numbers this run finds: configured ones, and the numbers of the task documents it lints or reads. */
+  const found = new Set<number>(ws.config.issues);
   const noted = new Set<string>();
   const note = (path: string, n: number | undefined) => {
     noted.add(path);
-    if (n !== undefined) issues.add(n);
+    if (n !== undefined) found.add(n);
   };
 
-  // Pass 1: every file once, from the cache, or read and linted (and fixed).
+  // Pass 1a: every file once, served from the cache or queued for linting.
   let cacheHits = 0;
   let filesRead = 0;
   const works: Work[] = targets.map((target) => ({ target, fresh: false }));
-  /** Files with no usable cache entry and not yet read: linted below, on several threads when many. */
+  /** Read, with no usable cache entry: linted on this thread (and fixed, when fixing). */
+  const readHere: Array<{ index: number; bytes: Uint8Array; hash: string }> = [];
+  /** No usable cache entry and not read yet: linted below, on several threads when many. */
   const pending: Array<[number, Target]> = [];
   works.forEach((w, index) => {
     const { target } = w;
@@ -212,21 +216,34 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
       note(target.path, hit.taskNumber);
       return;
     }
+    readHere.push({ index, bytes, hash });
+  });
+
+  // Pass 1b: rules see one issue set for the whole of pass 1, whichever file comes first and
+  // whichever thread lints it: the numbers known so far plus a guess at those of the files still
+  // to lint. Pass 2 re-lints only what asked about a number the guess got wrong.
+  const guessed = new Set(found);
+  for (const { index, bytes } of readHere) addGuess(guessed, (works[index] as Work).target.path, bytes);
+  for (const [, target] of pending) addGuess(guessed, target.path, readHead(target.absPath));
+  replaceContents(analyser.issues, guessed);
+
+  // Pass 1c: lint.
+  for (const { index, bytes, hash } of readHere) {
+    const w = works[index] as Work;
     try {
-      const decoded = decodeSpec(bytes, target.path);
+      const decoded = decodeSpec(bytes, w.target.path);
       w.bom = decoded.bom;
       if (fixing) fixFile(w, bytes, decoded.text);
       else {
-        w.result = analyser.analyse(target, decoded.text, decoded.bom);
+        w.result = analyser.analyse(w.target, decoded.text, decoded.bom);
         w.hash = hash;
         w.fresh = true;
       }
-      note(target.path, w.result?.taskNumber);
+      note(w.target.path, w.result?.taskNumber);
     } catch (err) {
-      w.error = toFileError(err, target.path);
+      w.error = toFileError(err, w.target.path);
     }
-  });
-
+  }
   const collect = (index: number, outcome: FileOutcome) => {
     const w = works[index] as Work;
     if ('error' in outcome) {
@@ -243,7 +260,13 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
   };
   const workers = options.ruleSet ? 0 : workerCount(pending.length);
   if (workers > 0)
-    lintInParallel(ws.root, cli, pending, workers, (target) => analyser.analyseFile(target), collect);
+    lintInParallel(
+      { root: ws.root, cli, issues: [...guessed] },
+      pending,
+      workers,
+      (target) => analyser.analyseFile(target),
+      collect,
+    );
   else for (const [index, target] of pending) collect(index, analyser.analyseFile(target));
 
   function fixFile(w: Work, bytes: Uint8Array, original: string): void {
@@ -286,6 +309,8 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     (w) => w.result && (w.result.deps.issues === 'all' || w.result.deps.issues.size > 0),
   );
   if (asksIssues && absPaths) completeIssueNumbers(ws, noted, note, useCache, templatesKey);
+  const guessedRight = sameMembers(guessed, found);
+  replaceContents(issues, found);
   let setHash: string | undefined;
   const issuesHash = () => {
     setHash ??= shortHash([...issues].sort((a, b) => a - b).join(','));
@@ -296,7 +321,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     if (!r) continue;
     const holds =
       w.fresh && r.deps.issues === 'all'
-        ? r.issuesSizeSeen === issues.size
+        ? guessedRight
         : dependenciesHold(
             {
               probes: r.deps.probes,
@@ -394,6 +419,40 @@ function completeIssueNumbers(
     }
   }
   cache?.save(new Set(files));
+}
+
+/** Bytes enough for any task document's front matter, in the common case. */
+const HEAD_BYTES = 4096;
+const headBuffer = Buffer.alloc(HEAD_BYTES);
+
+/** The first HEAD_BYTES of a file ('' when it cannot be read: linting it will report why). */
+function readHead(absPath: string): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absPath, 'r');
+    return headBuffer.subarray(0, readSync(fd, headBuffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return headBuffer.subarray(0, 0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function addGuess(into: Set<number>, path: string, bytes: Uint8Array): void {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_BYTES));
+  const n = guessTaskNumber(path, head.toString('utf8'));
+  if (n !== undefined) into.add(n);
+}
+
+function replaceContents(set: Set<number>, members: ReadonlySet<number>): void {
+  set.clear();
+  for (const n of members) set.add(n);
+}
+
+function sameMembers(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const n of a) if (!b.has(n)) return false;
+  return true;
 }
 
 function summarize(

@@ -32,6 +32,13 @@ export function workerCount(pending: number): number {
   return Math.max(0, threads - 1);
 }
 
+/** What a worker needs to lint as this thread does: the workspace, the CLI's rule settings, the run's issue set. */
+export interface WorkerSetup {
+  root: string;
+  cli: Readonly<Record<string, SeverityName>>;
+  issues: number[];
+}
+
 interface Running {
   worker: Worker;
   port: MessagePort;
@@ -45,8 +52,7 @@ interface Running {
  * this thread; `collect` receives every outcome, from either side, with the file's index.
  */
 export function lintInParallel(
-  root: string,
-  cli: Readonly<Record<string, SeverityName>>,
+  setup: WorkerSetup,
   files: ReadonlyArray<[number, Target]>,
   workers: number,
   here: (target: Target) => FileOutcome,
@@ -63,7 +69,7 @@ export function lintInParallel(
     try {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { root, cli, files: share, signal, port: port2 },
+        workerData: { ...setup, files: share, signal, port: port2 },
         transferList: [port2],
       });
       worker.unref();
@@ -105,8 +111,6 @@ function revive(outcome: FileOutcome): FileOutcome {
   if ('result' in outcome) {
     const data = outcome.result.packed.data as Uint8Array;
     outcome.result.packed.data = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    // The worker's issue set was its own: a rule that read all of it must be checked again.
-    if (outcome.result.deps.issues === 'all') outcome.result.issuesSizeSeen = -1;
   }
   return outcome;
 }

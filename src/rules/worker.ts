@@ -8,18 +8,16 @@ import { type MessagePort, workerData } from 'node:worker_threads';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { RULES } from './all.js';
 import { Analyser } from './analyser.js';
-import type { SeverityName } from './severity.js';
+import type { WorkerSetup } from './parallel.js';
 import type { Target } from './targets.js';
 
-interface WorkerInput {
-  root: string;
-  cli: Record<string, SeverityName>;
+interface WorkerInput extends WorkerSetup {
   files: Array<[number, Target]>;
   signal: Int32Array;
   port: MessagePort;
 }
 
-const { root, cli, files, signal, port } = workerData as WorkerInput;
+const { root, cli, issues, files, signal, port } = workerData as WorkerInput;
 const post = (message: unknown) => {
   port.postMessage(message);
   Atomics.add(signal, 0, 1);
@@ -29,6 +27,7 @@ const post = (message: unknown) => {
 try {
   const ws = await loadWorkspace(root);
   const analyser = new Analyser(ws, RULES, cli);
+  for (const n of issues) analyser.issues.add(n);
   for (const [i, target] of files) post({ i, outcome: analyser.analyseFile(target) });
   post({ done: true });
 } catch (err) {

@@ -15,6 +15,26 @@ export function taskNumberOf(doc: Pick<SpecDocument, 'path' | 'frontMatter'>): n
   return localNumberOf(doc) ?? (fm ? recordedNumber(fm) : undefined);
 }
 
+/**
+ * The number a file would have as a task document, guessed from its path and the first bytes of its
+ * text without parsing it: the lint engine's first guess at a run's issue set, which it checks
+ * against the real set afterwards. The guess ignores the document's kind and reads only flat
+ * front matter, so it can be wrong; a wrong guess costs re-linting, never a wrong result.
+ */
+export function guessTaskNumber(path: string, head: string): number | undefined {
+  const block = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(head);
+  const fm: Record<string, unknown> = {};
+  if (block)
+    for (const line of (block[1] as string).split('\n')) {
+      const kv = /^(issue|number|url):[ \t]*(['"]?)(.*?)\2[ \t]*\r?$/.exec(line);
+      if (kv) fm[kv[1] as string] = kv[3];
+    }
+  return taskNumberOf({ path, frontMatter: block ? { value: fm, range: NO_RANGE } : undefined });
+}
+
+const NO_POS = { offset: 0, line: 1, column: 1 };
+const NO_RANGE = { start: NO_POS, end: NO_POS };
+
 /** The number a task document gives itself: front matter `issue`, else its file name (never a recorded one). */
 export function localNumberOf(doc: Pick<SpecDocument, 'path' | 'frontMatter'>): number | undefined {
   const explicit = doc.frontMatter ? asNumber(doc.frontMatter.value.issue) : undefined;

@@ -451,6 +451,24 @@ describe('cache', () => {
     ]);
   });
 
+  it('lints against a guess at the issue set and re-lints only where the guess was wrong', async () => {
+    // notes.md names issue 12 in its front matter but is a PRD, not a task; issue 30's number lies
+    // past the bytes the guess reads. The results are those of a run that knew every number from the start.
+    const longTask = TASK_12.replace(
+      'status: open',
+      `description: "${'x'.repeat(5000)}"\nissue: 30\nstatus: open`,
+    );
+    const ws = await workspace({
+      'specs/a.md': '# A\n\n#12 and #30\n',
+      'specs/b.md': '# B\n\nNothing to look up.\n',
+      'specs/notes.md': '---\nissue: 12\n---\n# PRD: Notes\n\n**Status**: Draft\n',
+      'specs/tasks/pool.md': longTask,
+    });
+    expect(summary(lintPaths(ws, undefined, { ruleSet: [issueRule], cache: false }))).toEqual([
+      'specs/a.md:3:1 error unknown-issue',
+    ]);
+  });
+
   it('never caches a crash', async () => {
     const dir = workspaceDir({ 'specs/a.md': 'BOOM\n' });
     const ws = await loadWorkspace(dir);
