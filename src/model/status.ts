@@ -84,12 +84,15 @@ const EMOJI_STATES: Array<[string, StatusState]> = [
   ['📝', 'draft'],
 ];
 
-const WORDS: Array<{ word: string; state: StatusState; re: RegExp }> = VOCABULARY.flatMap(([state, words]) =>
-  words.map((word) => ({
-    word,
-    state,
-    re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu'),
-  })),
+/**
+ * Every status word in one pattern, in vocabulary order: at the leftmost place any word matches,
+ * the alternation takes the first word of the vocabulary that matches there, which decides ties.
+ */
+const WORDS = VOCABULARY.flatMap(([state, words]) => words.map((word) => ({ word, state })));
+const STATE_OF_WORD = new Map(WORDS.map(({ word, state }) => [word.toLowerCase(), state]));
+const ANY_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${WORDS.map(({ word }) => escapeRegExp(word)).join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
 );
 
 // Alternation, not a character class: joiners and selectors are combining characters.
@@ -114,15 +117,10 @@ export interface CanonicalStatus {
   unset: boolean;
 }
 
-/** States named in a text, in order of appearance. */
-function statesIn(text: string): StatusState[] {
-  const found: Array<{ at: number; state: StatusState }> = [];
-  for (const w of WORDS) {
-    const m = w.re.exec(text);
-    if (m) found.push({ at: m.index, state: w.state });
-  }
-  found.sort((a, b) => a.at - b.at);
-  return found.map((f) => f.state);
+/** The first state a text names, or null. */
+function firstStateIn(text: string): StatusState | null {
+  const m = ANY_WORD.exec(text);
+  return m ? (STATE_OF_WORD.get(m[0].toLowerCase()) ?? null) : null;
 }
 
 /**
@@ -137,12 +135,12 @@ function computeCanonicalStatus(raw: string): CanonicalStatus {
   const plain = plainStatus(repaired);
   const alternatives = plain.split(/\s*(?:\||\s\/\s)\s*/).filter((p) => p.replace(/[[\]]/g, '').trim());
   if (alternatives.length >= 2) {
-    const named = alternatives.filter((a) => statesIn(a).length > 0).length;
+    const named = alternatives.filter((a) => firstStateIn(a) !== null).length;
     if (named >= 2) return { state: null, unset: true };
   }
   if (/^\[.*\]$/.test(plain)) return { state: null, unset: true };
-  const states = statesIn(plain);
-  if (states[0]) return { state: states[0], unset: false };
+  const state = firstStateIn(plain);
+  if (state) return { state, unset: false };
   for (const [emoji, state] of EMOJI_STATES) if (repaired.includes(emoji)) return { state, unset: false };
   return { state: null, unset: false };
 }

@@ -14,8 +14,8 @@ describe('check --format json', () => {
       'specs/c.md': new Uint8Array([0, 1, 2]),
     });
     const run = lintPaths(ws, undefined, { ruleSet: [todoRule, doubleXRule], cache: false });
-    // What the CLI writes, piece by piece, is exactly this document.
-    expect(JSON.parse([...lintJsonChunks(run)].join(''))).toEqual(lintJson(run));
+    // What the CLI writes, piece by piece, is exactly this document, byte for byte.
+    expect([...lintJsonChunks(run)].join('')).toBe(`${JSON.stringify(lintJson(run))}\n`);
     expect(lintJson(run)).toEqual({
       schemaVersion: 1,
       summary: { files: 3, filesWithProblems: 2, errors: 2, warnings: 1, infos: 0, fixable: 1, fixed: 0 },
@@ -91,6 +91,7 @@ describe('check --format json', () => {
   it('records what --fix changed, with the diff of a dry run', async () => {
     const ws = await workspace({ 'specs/a.md': 'xx\n' });
     const run = lintPaths(ws, undefined, { ruleSet: [doubleXRule], cache: false, fixDryRun: true });
+    expect([...lintJsonChunks(run)].join('')).toBe(`${JSON.stringify(lintJson(run))}\n`);
     const file = lintJson(run).files[0];
     expect(file?.fix).toEqual({
       applied: 1,
