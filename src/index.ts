@@ -87,7 +87,8 @@ export type {
   VerifyLevel,
   VerifyPlan,
 } from './verify/types.js';
-export { type Config, configSchema, loadConfig } from './workspace/config.js';
+export { type Config, loadConfig } from './workspace/config.js';
+export { configSchema } from './workspace/config-schema.js';
 export { type CreateOptions, type CreateResult, createSpec } from './workspace/create.js';
 export { type InitResult, initWorkspace } from './workspace/init.js';
 export { type WorkspaceStatus, workspaceStatus } from './workspace/status-report.js';

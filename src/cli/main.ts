@@ -37,7 +37,11 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError();
-  for (const c of COMMANDS) (await c.load()).register(program);
+  // Only the command asked for is loaded (each loads its own dependencies: YAML, zod, the rules...),
+  // which halves a warm `list`; help, and a name commander must suggest a fix for, need them all.
+  const asked = argv.find((a) => !a.startsWith('-'));
+  const only = COMMANDS.filter((c) => c.name === asked);
+  for (const c of only.length ? only : COMMANDS) (await c.load()).register(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
 import { fieldName, fieldOnLine } from './fields.js';
 import { parseFlatYaml } from './flat-yaml.js';
 import { idAt } from './ids.js';
@@ -31,6 +31,16 @@ export interface ParseOptions {
   templateLines?: (kind: KindOrUnknown) => ReadonlySet<string> | undefined;
   /** Whether the original bytes carried a BOM (decodeSpec strips it from the text). */
   bom?: boolean;
+}
+
+/**
+ * The YAML library, loaded on first use: flat front matter, which most documents have, never needs
+ * it, and loading it is a tenth of a warm `list`. require, not import(): parseSpec is synchronous.
+ */
+let yamlLibrary: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLibrary;
 }
 
 const STATUS_FIELDS = new Set(['status', 'state', 'lifecycle-state']);
@@ -650,9 +660,9 @@ function parseYamlAt(
 ): { value: unknown } | { error: string; line: number; column: number } {
   try {
     // logLevel: a template's `status: {{status}}` must not make the yaml library print warnings.
-    return { value: parseYaml(source, { uniqueKeys: false, logLevel: 'error' }) };
+    return { value: yaml().parse(source, { uniqueKeys: false, logLevel: 'error' }) };
   } catch (err) {
-    if (err instanceof YAMLParseError) {
+    if (err instanceof yaml().YAMLParseError) {
       const pos = err.linePos?.[0];
       const message = err.message.split('\n')[0] as string;
       // YAML notices an unclosed flow at the end of input; point at the last line that holds text.

@@ -9,8 +9,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpecwrightError } from '../errors.js';
+import { validatedOnce } from '../workspace/validated-cache.js';
 import type { LoadedTemplate, TemplateFile } from './loaded-template.js';
-import { parseTemplateSchema } from './parse-schema.js';
 import { requiredSections } from './required-sections.js';
 import type { TemplateSchema } from './schema.js';
 import { doneStatus, initialStatus } from './status.js';
@@ -45,18 +45,23 @@ const builtinCache = new Map<string, Promise<Map<string, LoadedTemplate>>>();
  */
 export async function loadTemplates(
   root?: string,
-  options: { builtinDir?: string } = {},
+  options: {
+    builtinDir?: string;
+    /** A workspace whose `.specwright/cache` may keep validated template.yaml files. */
+    cacheRoot?: string;
+  } = {},
 ): Promise<TemplateSet> {
   const builtinDir = options.builtinDir ?? BUILTIN_TEMPLATES_DIR;
+  const cacheRoot = options.cacheRoot;
   let builtins = builtinCache.get(builtinDir);
   if (!builtins) {
-    builtins = loadFolder(builtinDir, 'builtin', new Map());
+    builtins = loadFolder(builtinDir, 'builtin', new Map(), cacheRoot);
     builtinCache.set(builtinDir, builtins);
     builtins.catch(() => builtinCache.delete(builtinDir));
   }
   const templates = new Map(await builtins);
   if (root !== undefined) {
-    for (const [kind, t] of await loadFolder(join(root, USER_TEMPLATES_DIR), 'user', templates)) {
+    for (const [kind, t] of await loadFolder(join(root, USER_TEMPLATES_DIR), 'user', templates, cacheRoot)) {
       templates.set(kind, t);
     }
   }
@@ -93,6 +98,7 @@ async function loadFolder(
   folder: string,
   source: LoadedTemplate['source'],
   fallbacks: ReadonlyMap<string, LoadedTemplate>,
+  cacheRoot?: string,
 ): Promise<Map<string, LoadedTemplate>> {
   let entries: Dirent[];
   try {
@@ -108,7 +114,7 @@ async function loadFolder(
   }
   const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
   const loaded = await Promise.all(
-    dirs.map((name) => loadTemplateDir(join(folder, name), name, source, fallbacks.get(name))),
+    dirs.map((name) => loadTemplateDir(join(folder, name), name, source, fallbacks.get(name), cacheRoot)),
   );
   return new Map(loaded.map((t) => [t.kind, t]));
 }
@@ -119,12 +125,15 @@ export async function loadTemplateDir(
   name: string,
   source: LoadedTemplate['source'],
   fallback?: LoadedTemplate,
+  cacheRoot?: string,
 ): Promise<LoadedTemplate> {
   const yamlPath = join(dir, 'template.yaml');
   const yamlText = await readText(yamlPath);
   let schema: TemplateSchema;
   if (yamlText !== undefined) {
-    schema = parseTemplateSchema(yamlText, yamlPath);
+    schema = await validatedOnce(cacheRoot, yamlPath, yamlText, async () =>
+      (await import('./parse-schema.js')).parseTemplateSchema(yamlText, yamlPath),
+    );
     if (schema.kind !== name) {
       throw new SpecwrightError(
         `kind "${schema.kind}" does not match its folder name "${name}"`,

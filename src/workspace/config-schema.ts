@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** The config's zod schema, and validating the config file's text against it. */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { SpecwrightError } from '../errors.js';
-
-export const CONFIG_FILE = 'specwright.config.yaml';
 
 const severity = z.enum(['off', 'info', 'warn', 'warning', 'error']);
 
@@ -44,15 +41,8 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
-export function defaultConfig(): Config {
-  return configSchema.parse({});
-}
-
-/** Read and validate the config; errors name the file, the line and the key. */
-export function loadConfig(root: string): { config: Config; path?: string } {
-  const path = join(root, CONFIG_FILE);
-  if (!existsSync(path)) return { config: defaultConfig() };
-  const text = readFileSync(path, 'utf8');
+/** Validate the text of the config file at `path`; errors name the file, the line and the key. */
+export function parseConfig(text: string, path: string): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
@@ -76,7 +66,7 @@ export function loadConfig(root: string): { config: Config; path?: string } {
       issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys.join('", "')}"` : issue.message;
     throw new SpecwrightError(`${where}: ${what}`, path, line, 'config');
   }
-  return { config: result.data, path };
+  return result.data;
 }
 
 function keyLine(contents: unknown, key: string, lc: LineCounter): number | undefined {
@@ -88,16 +78,3 @@ function keyLine(contents: unknown, key: string, lc: LineCounter): number | unde
   }
   return undefined;
 }
-
-export const DEFAULT_CONFIG_TEXT = `# specwright workspace configuration. Every key is optional.
-version: 1
-# Folders that hold specs, relative to this file.
-specs: [specs]
-# Files that are not specs (globs).
-ignore: []
-# A spec that has not changed for this many days, and is not done, is stale.
-stale:
-  days: 30
-# Lint rules: rule-id: off | warn | error
-rules: {}
-`;

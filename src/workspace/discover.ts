@@ -12,27 +12,27 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.specwright', 'research', 'd
 export function discoverSpecFiles(root: string, specDirs: string[], ignore: string[]): string[] {
   const ignored = ignore.length ? picomatch(ignore, { dot: true }) : () => false;
   const found = new Set<string>();
-  const walk = (dir: string): void => {
+  // Paths are built by concatenation, relative and absolute side by side: path.join and
+  // path.relative per entry cost more than the directory reads over 10,000 files.
+  const walk = (abs: string, rel: string): void => {
     let entries: import('node:fs').Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(abs, { withFileTypes: true });
     } catch {
       return; // unreadable folders are skipped, never fatal
     }
     for (const entry of entries) {
-      const abs = join(dir, entry.name);
+      const name = entry.name;
+      const path = rel ? `${rel}/${name}` : name;
       if (entry.isDirectory()) {
         // `.x.specwright-tmp-*`: a move interrupted half way (src/lifecycle), not a second copy of the spec.
-        if (!SKIP_DIRS.has(entry.name) && !entry.name.includes('.specwright-tmp-')) walk(abs);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-        const rel = relative(root, abs).split(sep).join('/');
-        if (!ignored(rel)) found.add(rel);
-      }
+        if (!SKIP_DIRS.has(name) && !name.includes('.specwright-tmp-')) walk(`${abs}${sep}${name}`, path);
+      } else if (entry.isFile() && name.toLowerCase().endsWith('.md') && !ignored(path)) found.add(path);
     }
   };
   for (const dir of specDirs) {
     const abs = join(root, dir);
-    if (existsSync(abs)) walk(abs);
+    if (existsSync(abs)) walk(abs, relative(root, abs).split(sep).join('/'));
   }
   return [...found].sort();
 }

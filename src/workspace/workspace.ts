@@ -6,7 +6,7 @@ import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown, SpecDocument } from '../model/types.js';
 import { readFileBytes } from '../read-file.js';
-import { loadTemplates, type TemplateSet } from '../templates/index.js';
+import { loadTemplates, type TemplateSet } from '../templates/registry.js';
 import { ContentCache } from './cache.js';
 import { CONFIG_FILE, type Config, loadConfig } from './config.js';
 import { discoverSpecFiles } from './discover.js';
@@ -44,8 +44,10 @@ export async function loadWorkspace(cwd = process.cwd()): Promise<Workspace> {
     throw new SpecwrightError('not a directory', cwd, undefined, 'usage');
   }
   const root = findRoot(cwd);
-  const { config, path } = loadConfig(root);
-  const templates = await loadTemplates(root);
+  const { config, path } = await loadConfig(root);
+  // Only a configured workspace gets a cache folder for its validated inputs: `show` of a loose
+  // file must not leave one behind in whatever folder it ran from.
+  const templates = await loadTemplates(root, path ? { cacheRoot: root } : {});
   return { root, config, configPath: path, templates };
 }
 
@@ -109,7 +111,7 @@ export function listSpecs(ws: Workspace): SpecList {
   const files = discoverSpecFiles(ws.root, ws.config.specs, ws.config.ignore);
   const cache = new ContentCache<SpecSummary>(ws.root, 'summaries', `${CACHE_VERSION}:${templatesSalt(ws)}`);
   const errors: FileError[] = [];
-  const summaries: Array<SpecSummary & { mtimeMs: number }> = [];
+  const summaries: Dated[] = [];
   for (const rel of files) {
     const abs = join(ws.root, rel);
     try {
@@ -121,7 +123,7 @@ export function listSpecs(ws: Workspace): SpecList {
         summary = cache.get(rel, hash) ?? summarize(parseBytes(ws, bytes, rel));
         cache.set(rel, hash, summary, stamp);
       }
-      summaries.push({ ...summary, mtimeMs: stamp.mtimeMs });
+      summaries.push({ summary, mtimeMs: stamp.mtimeMs });
     } catch (err) {
       errors.push(toFileError(err, rel));
     }
@@ -155,36 +157,47 @@ export function toFileError(err: unknown, path: string): FileError {
   return { path, message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
 }
 
-function groupBySlug(summaries: Array<SpecSummary & { mtimeMs: number }>): SpecEntry[] {
-  const groups = new Map<string, Array<SpecSummary & { mtimeMs: number }>>();
+/** A file's summary and its modification time. */
+interface Dated {
+  summary: SpecSummary;
+  mtimeMs: number;
+}
+
+function groupBySlug(summaries: Dated[]): SpecEntry[] {
+  const groups = new Map<string, Dated[]>();
   for (const s of summaries) {
-    const file = s.path.split('/').pop() as string;
+    const path = s.summary.path;
+    const slash = path.lastIndexOf('/');
     // Only folder workspaces group; single-file specs are keyed by their own path.
-    const key = PART_FILES.test(file) ? s.path.slice(0, s.path.length - file.length) : s.path;
-    const list = groups.get(key) ?? [];
-    list.push(s);
-    groups.set(key, list);
+    const key = PART_FILES.test(path.slice(slash + 1)) ? path.slice(0, slash + 1) : path;
+    const list = groups.get(key);
+    if (list) list.push(s);
+    else groups.set(key, [s]);
   }
   const entries: SpecEntry[] = [];
   for (const group of groups.values()) {
-    group.sort((a, b) => rank(a.path) - rank(b.path));
-    const main = group[0] as SpecSummary & { mtimeMs: number };
+    if (group.length > 1) group.sort((a, b) => rank(a.summary.path) - rank(b.summary.path));
+    const main = (group[0] as Dated).summary;
     const progress = { checked: 0, total: 0 };
     let placeholders = 0;
     let mtimeMs = 0;
-    for (const s of group) {
-      progress.checked += s.progress.checked;
-      progress.total += s.progress.total;
-      placeholders += s.placeholders;
-      mtimeMs = Math.max(mtimeMs, s.mtimeMs);
+    for (const { summary, mtimeMs: m } of group) {
+      progress.checked += summary.progress.checked;
+      progress.total += summary.progress.total;
+      placeholders += summary.placeholders;
+      mtimeMs = Math.max(mtimeMs, m);
     }
     const kind: KindOrUnknown =
-      main.kind === 'unknown' ? (group.find((s) => s.kind !== 'unknown')?.kind ?? 'unknown') : main.kind;
+      main.kind === 'unknown'
+        ? (group.find((s) => s.summary.kind !== 'unknown')?.summary.kind ?? 'unknown')
+        : main.kind;
     entries.push({
-      ...main,
+      path: main.path,
       kind,
+      title: main.title,
+      status: main.status,
       slug: slugOf(main.path),
-      parts: group.slice(1).map((s) => s.path),
+      parts: group.slice(1).map((s) => s.summary.path),
       progress,
       placeholders,
       updated: new Date(mtimeMs).toISOString(),
