@@ -688,6 +688,12 @@ function bareFrontMatterEnd(text: string, scan: Scan): number {
   return -1;
 }
 
+/** The pattern of a `key: value` line; task documents repeat the same few keys thousands of times. */
+const frontMatterKeyPattern = memoString(
+  (key) => new RegExp(`^(${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})[ \\t]*:[ \\t]*(.*?)[ \\t]*$`),
+  1000,
+);
+
 function findFrontMatterKey(
   text: string,
   starts: number[],
@@ -695,7 +701,7 @@ function findFrontMatterKey(
   last: number,
   key: string,
 ): { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } | null {
-  const re = new RegExp(`^(${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})[ \\t]*:[ \\t]*(.*?)[ \\t]*$`);
+  const re = frontMatterKeyPattern(key);
   for (let i = 0; i < last; i++) {
     const s = starts[i] as number;
     const m = re.exec(text.slice(s, ends[i]));
