@@ -1,9 +1,3 @@
-/**
- * Lifecycle end to end, with the built CLI: for every built-in kind, new → start → tick every item
- * → complete → archive, checking the files' contents and locations at each step, and the refusals
- * with their messages.
- */
-import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -16,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RunResult, run as runCli } from '../helpers/cli.js';
+import { git, type RunResult, run as runCli } from '../helpers/cli.js';
 
 const TODAY = '2026-03-04';
 const dirs: string[] = [];
@@ -36,12 +30,6 @@ function json<T = Record<string, unknown>>(args: string[], cwd: string): T {
   return JSON.parse(ok([...args, '--json'], cwd)) as T;
 }
 const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' },
-  });
 
 /** A workspace in a git repository; template hints and the templates' example links are not errors here. */
 function workspace(): string {

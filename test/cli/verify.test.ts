@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/verify/types.js';
-import { run } from '../helpers/cli.js';
+import { git, run } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { isGone, readPid, tempDir, waitUntil } from '../verify/process-helpers.js';
 
@@ -263,24 +263,13 @@ describe('verify --record', () => {
 });
 
 describe('verify --history, and lastRun in show and list', () => {
-  const git = (cwd: string, ...args: string[]) =>
-    spawnSync(
-      'git',
-      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-      {
-        cwd,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' },
-      },
-    );
-
   it('lists runs newest first and says whether the last one is for HEAD', () => {
     const dir = workspace('failing.md');
     copyFileSync(join(FIXTURES, 'passing.md'), join(dir, 'specs', 'prps', 'passing.md'));
     git(dir, 'init', '-q');
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'specs');
-    const head = git(dir, 'rev-parse', 'HEAD').stdout.trim();
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
 
     const empty = JSON.parse(run(['verify', 'failing', '--history', '--json'], dir).stdout);
     expect(empty).toEqual({

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,4 +37,20 @@ export function runJson<T = Record<string, unknown>>(args: string[], cwd: string
 export function tempDir(): string {
   // The run id (test/global-setup.ts) lets the suite's teardown remove exactly its own directories.
   return mkdtempSync(join(tmpdir(), `specwright-test-${process.env.SPECWRIGHT_TEST_RUN ?? 'adhoc'}-`));
+}
+
+/**
+ * Run git in `cwd` as a test user, isolated from the machine's git config (no signing, no hooks
+ * from a global config); its stdout. Throws when git fails.
+ */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' },
+    },
+  );
 }

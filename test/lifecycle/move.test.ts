@@ -1,5 +1,5 @@
 /** Safe moves: never over an existing target, git mv for tracked files, and an interruption leaves complete copies only. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isSpecwrightError } from '../../src/errors.js';
 import { moveSafely } from '../../src/lifecycle/move.js';
+import { git } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const dirs: string[] = [];
@@ -182,12 +183,6 @@ describe('moveSafely interrupted (the process is killed mid-move)', () => {
 });
 
 describe('moveSafely in a git repository', () => {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' },
-    });
   function repo(): string {
     const root = sandbox();
     git(root, 'init', '-q', '.');
@@ -198,7 +193,7 @@ describe('moveSafely in a git repository', () => {
     const root = repo();
     const src = folderSpec(root);
     git(root, 'add', '.');
-    git(root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'specs');
+    git(root, 'commit', '-qm', 'specs');
     writeFileSync(join(src, 'untracked.md'), 'u\n');
     expect(moveSafely(src, join(root, 'specs/archive/sync'))).toBe('git-mv');
     const status = git(root, 'status', '--porcelain');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { fileStamp, readRun, runFiles, runsDir, runsDirName, writeRun } from '..
 import { lastRun, lastRunJson, lastRunsFor, runHistory } from '../../src/verify/history.js';
 import { findRepoRoot, headCommit, isDirty, repoState } from '../../src/verify/repo.js';
 import type { RunRecord } from '../../src/verify/types.js';
+import { git } from '../helpers/cli.js';
 import { tempDir } from './process-helpers.js';
 
 function record(slug: string, startedAt: string, passed: boolean, commit: string | null = null): RunRecord {
@@ -77,17 +77,6 @@ describe('evidence files', () => {
 });
 
 describe('repository state', () => {
-  const git = (cwd: string, ...args: string[]) =>
-    spawnSync(
-      'git',
-      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-      {
-        cwd,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' },
-      },
-    );
-
   it('finds the repository root above a workspace, HEAD, and changes outside .specwright/', () => {
     const repo = tempDir();
     git(repo, 'init', '-q');
@@ -98,7 +87,7 @@ describe('repository state', () => {
     expect(headCommit(repo)).toBeNull(); // no commit yet
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'init');
-    const head = git(repo, 'rev-parse', 'HEAD').stdout.trim();
+    const head = git(repo, 'rev-parse', 'HEAD').trim();
     expect(repoState(ws)).toEqual({ cwd: repo, commit: head, dirty: false });
     writeRun(ws, record('a', '2026-01-01T00:00:00.000Z', true));
     expect(isDirty(repo, join(ws, '.specwright'))).toBe(false);
