@@ -9,16 +9,7 @@ import {
   setFieldsEdits,
   yamlScalar,
 } from '../../src/lifecycle/fields.js';
-import { builtin, edit, parse } from './helpers.js';
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
+import { builtin, edit, parse, thrown } from './helpers.js';
 
 describe('replacing a value', () => {
   it('keeps the key, the bold, the colon and the trailing hard-break spaces, in every Markdown style', () => {

@@ -25,6 +25,7 @@ import { parseSpec } from '../../src/model/parse.js';
 import type { Edit, SpecDocument } from '../../src/model/types.js';
 import { type LoadedTemplate, loadTemplates } from '../../src/templates/index.js';
 import { corpusFiles, hasShared, repoRoot, SHARED_MISSING, seedFiles, sharedDir } from '../helpers/paths.js';
+import { rebuiltFromSlices } from './helpers.js';
 
 const GOLDEN_DIR = join(repoRoot, 'test/fixtures/lifecycle/golden');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
@@ -99,13 +100,7 @@ function runScript(bytes: Uint8Array, path: string, template: LoadedTemplate): R
     const edits = step.edits(doc, template, memo);
     const text = applyEdits(doc.text, edits);
     // Each step leaves everything outside its edits alone.
-    let rebuilt = '';
-    let at = 0;
-    for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-      rebuilt += doc.text.slice(at, e.start) + e.text;
-      at = e.end;
-    }
-    expect(rebuilt + doc.text.slice(at)).toBe(text);
+    expect(rebuiltFromSlices(doc.text, edits)).toBe(text);
     steps.push({
       step: step.name,
       edits: edits.map((e) => ({ at: e.start, removed: e.end - e.start, inserted: e.text })),

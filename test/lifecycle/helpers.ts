@@ -25,3 +25,27 @@ export function lines(text: string, from: number, to = from): string {
     .slice(from - 1, to)
     .join('\n');
 }
+
+/** The error `fn` throws; fails the test when it does not throw. */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a throw');
+}
+
+/**
+ * `original` rebuilt from its own slices between the edits, with each edit's text in between: an
+ * oracle for applyEdits that shows no byte outside the edited ranges moved.
+ */
+export function rebuiltFromSlices(original: string, edits: readonly Edit[]): string {
+  let rebuilt = '';
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    rebuilt += original.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return rebuilt + original.slice(at);
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkMark, findItem, findItems, tickEdits } from '../../src/lifecycle/items.js';
 import { isRefusal } from '../../src/lifecycle/refusal.js';
-import { edit, parse } from './helpers.js';
+import { edit, parse, thrown } from './helpers.js';
 
 const DOC = [
   '# Tasks',
@@ -21,15 +21,6 @@ const DOC = [
   '- [ ] Unit tests run in CI',
   '',
 ].join('\n');
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('findItems', () => {
   const doc = parse(DOC);

@@ -18,6 +18,7 @@ import { isSpecwrightError } from '../../src/errors.js';
 import { moveSafely } from '../../src/lifecycle/move.js';
 import { git } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
+import { thrown } from './helpers.js';
 
 const dirs: string[] = [];
 function sandbox(): string {
@@ -51,15 +52,6 @@ function tree(dir: string): Record<string, string> {
   };
   walk(dir, '');
   return out;
-}
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('moveSafely without git', () => {

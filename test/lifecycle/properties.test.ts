@@ -17,7 +17,7 @@ import { decodeSpec } from '../../src/model/encoding.js';
 import { parseSpec } from '../../src/model/parse.js';
 import type { Edit, SpecDocument } from '../../src/model/types.js';
 import type { LoadedTemplate } from '../../src/templates/index.js';
-import { builtin } from './helpers.js';
+import { builtin, rebuiltFromSlices } from './helpers.js';
 
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', '🚀', 'ünïcode', '数据', 'x_y', 'a-b', 'v1.2', '(note)'];
 const word = fc.constantFrom(...WORDS);
@@ -248,13 +248,7 @@ describe('random documents and edit sequences', () => {
           expect(usesEol(edits, doc.eol)).toBe(true);
           const text = applyEdits(doc.text, edits);
           // Bytes outside the edited ranges are untouched: rebuild the text from the original's slices.
-          let rebuilt = '';
-          let at = 0;
-          for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-            rebuilt += doc.text.slice(at, e.start) + e.text;
-            at = e.end;
-          }
-          expect(rebuilt + doc.text.slice(at)).toBe(text);
+          expect(rebuiltFromSlices(doc.text, edits)).toBe(text);
           // The BOM comes back on write, and the bytes decode to the same text.
           const decoded = decodeSpec(encodeText(text, doc.bom), doc.path);
           expect(decoded.bom).toBe(doc.bom);
