@@ -81,53 +81,37 @@ function skipDouble(text: string, i: number, subs: number[]): number {
 /** From the `(` at `i` to just after its matching `)`; `isSubst` records a command substitution. */
 function skipParens(text: string, i: number, subs: number[], isSubst: boolean): number {
   if (isSubst) subs.push(i - 1);
-  let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') j++;
-    else if (c === "'") {
-      j = skipSingle(text, j);
-      if (j < 0) return -1;
-      j--;
-    } else if (c === '"') {
-      j = skipDouble(text, j, subs);
-      if (j < 0) return -1;
-      j--;
-    } else if (c === '`') {
-      j = skipBacktick(text, j, subs);
-      if (j < 0) return -1;
-      j--;
-    } else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-  }
-  return -1;
+  return skipGroup(text, i, subs, '(', ')');
 }
 
 function skipBraces(text: string, i: number, subs: number[]): number {
+  return skipGroup(text, i, subs, '{', '}');
+}
+
+/**
+ * From the `open` at `i` to just after its matching `close`, stepping over quotes, backticks and
+ * `$(...)` inside, whose brackets do not count; -1 when it never closes.
+ */
+function skipGroup(text: string, i: number, subs: number[], open: string, close: string): number {
   let depth = 0;
   for (let j = i; j < text.length; j++) {
     const c = text[j];
-    if (c === '\\') j++;
-    else if (c === "'") {
-      j = skipSingle(text, j);
-      if (j < 0) return -1;
-      j--;
-    } else if (c === '"') {
-      j = skipDouble(text, j, subs);
-      if (j < 0) return -1;
-      j--;
-    } else if (c === '$' && text[j + 1] === '(') {
-      j = skipParens(text, j + 1, subs, text[j + 2] !== '(');
-      if (j < 0) return -1;
-      j--;
-    } else if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return j + 1;
+    let end: number;
+    if (c === '\\') {
+      j++;
+      continue;
     }
+    if (c === "'") end = skipSingle(text, j);
+    else if (c === '"') end = skipDouble(text, j, subs);
+    else if (c === '`') end = skipBacktick(text, j, subs);
+    else if (c === '$' && text[j + 1] === '(') end = skipParens(text, j + 1, subs, text[j + 2] !== '(');
+    else {
+      if (c === open) depth++;
+      else if (c === close && --depth === 0) return j + 1;
+      continue;
+    }
+    if (end < 0) return -1;
+    j = end - 1;
   }
   return -1;
 }

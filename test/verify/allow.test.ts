@@ -28,6 +28,8 @@ describe('simpleCommands', () => {
     expect(simpleCommands('diff <(ls a) <(ls b)').substitution).toBe(true);
     expect(simpleCommands("echo '$(not run)'").substitution).toBe(false);
     expect(simpleCommands('echo $((1 + 2))').substitution).toBe(false);
+    // Inside a parameter expansion too: `${x:-`id`}` runs id.
+    expect(simpleCommands('echo ${x:-`id`}').substitution).toBe(true);
   });
 });
 
