@@ -29,6 +29,7 @@ describe('simpleCommands', () => {
     expect(simpleCommands("echo '$(not run)'").substitution).toBe(false);
     expect(simpleCommands('echo $((1 + 2))').substitution).toBe(false);
     // Inside a parameter expansion too: `${x:-`id`}` runs id.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a JS template
     expect(simpleCommands('echo ${x:-`id`}').substitution).toBe(true);
   });
 });
