@@ -122,14 +122,20 @@ export default async function tasks() {
   const dir = ensureTaskCorpus();
   const facts = JSON.parse(fs.readFileSync(path.join(dir, '.bench-tasks.json'), 'utf8'));
   const rows = [];
+  const cacheFile = path.join(dir, '.specwright', 'cache', 'tasks.json');
   for (const [name, args] of [
     ['next --json', ['next', '--json']],
     ['graph --format json', ['graph', '--format', 'json']],
   ]) {
-    const runs = Array.from({ length: RUNS }, () =>
+    // Cold: no task cache (each run starts without one). Warm: the cache the cold runs wrote.
+    const cold = Array.from({ length: RUNS }, () => {
+      fs.rmSync(cacheFile, { force: true });
+      return runNode([CLI, ...args, '--cwd', dir], { measureRss: true });
+    });
+    const warm = Array.from({ length: RUNS }, () =>
       runNode([CLI, ...args, '--cwd', dir], { measureRss: true }),
     );
-    const failed = runs.find((r) => r.status !== 0 && r.status !== 1);
+    const failed = [...cold, ...warm].find((r) => r.status !== 0 && r.status !== 1);
     if (failed) {
       rows.push({
         metric: `${name}: CLI failed`,
@@ -138,15 +144,20 @@ export default async function tasks() {
       });
       continue;
     }
-    const s = median(runs.map((r) => r.seconds));
-    const rss = Math.max(...runs.map((r) => r.maxRssKB ?? 0));
-    rows.push({
-      metric: `${name} (${facts.tasks} tasks, ${facts.edges} edges)`,
-      value: fmt.ms(s),
-      ref: `median of ${RUNS}; ${(runs[0].stdoutBytes / 1e6).toFixed(1)} MB out${rss ? `; ${fmt.mb(rss)} peak` : ''}`,
-      target: '< 2 s',
-      ok: s < 2,
-    });
+    for (const [when, runs] of [
+      ['cold', cold],
+      ['warm', warm],
+    ]) {
+      const s = median(runs.map((r) => r.seconds));
+      const rss = Math.max(...runs.map((r) => r.maxRssKB ?? 0));
+      rows.push({
+        metric: `${name} ${when} (${facts.tasks} tasks, ${facts.edges} edges)`,
+        value: fmt.ms(s),
+        ref: `median of ${RUNS}; ${(runs[0].stdoutBytes / 1e6).toFixed(1)} MB out${rss ? `; ${fmt.mb(rss)} peak` : ''}`,
+        target: '< 2 s',
+        ok: s < 2,
+      });
+    }
   }
   return rows;
 }

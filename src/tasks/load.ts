@@ -5,10 +5,20 @@
  * collection than the graph itself). One bad file never stops the others; it is
  * listed in `errors`.
  */
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SpecDocument } from '../model/types.js';
+import { readFileBytes } from '../read-file.js';
+import { ContentCache } from '../workspace/cache.js';
 import { discoverSpecFiles } from '../workspace/discover.js';
-import { readSpec, slugOf, toFileError, type Workspace } from '../workspace/workspace.js';
+import {
+  parseBytes,
+  readSpec,
+  slugOf,
+  templatesSalt,
+  toFileError,
+  type Workspace,
+} from '../workspace/workspace.js';
 import { DONE_STATES, frontMatterValue } from './doc-facts.js';
 import { blueprintTasks } from './extract-blueprint.js';
 import { assignOwner, type IssueDraft, issueDraft, type OwnerHints, ownIdOf } from './extract-issue.js';
@@ -19,14 +29,16 @@ import type { DoneDecision, Task, TaskGraph } from './types.js';
 export function loadTaskGraph(ws: Workspace): TaskGraph {
   const errors: TaskGraph['errors'] = [];
   const files = discoverSpecFiles(ws.root, ws.config.specs, ws.config.ignore);
-  const tasks = collectTasks(files, (rel) => {
+  const cache = new ContentCache<CachedTasks>(ws.root, 'tasks', `${CACHE_VERSION}:${templatesSalt(ws)}`);
+  const tasks = collectFromFiles(files, (rel) => {
     try {
-      return readSpec(ws, rel);
+      return cachedTaskFile(ws, rel, cache);
     } catch (err) {
       errors.push(toFileError(err, rel));
       return undefined;
     }
   });
+  cache.save(new Set(files));
   return buildGraph(tasks, errors);
 }
 
@@ -65,6 +77,13 @@ export function collectTasks(
   paths: readonly string[],
   read: (path: string) => SpecDocument | undefined,
 ): Task[] {
+  return collectFromFiles(paths, (path) => {
+    const doc = read(path);
+    return doc && documentTaskFile(doc);
+  });
+}
+
+function collectFromFiles(paths: readonly string[], read: (path: string) => TaskFile | undefined): Task[] {
   const groups = new Map<string, string[]>();
   for (const p of paths) {
     const slug = slugOf(p);
@@ -76,33 +95,130 @@ export function collectTasks(
   const drafts: IssueDraft[] = [];
   const tasks: Task[] = [];
   for (const [slug, group] of groups) {
-    const docs = group.map(read).filter((d): d is SpecDocument => d !== undefined);
-    let main: SpecDocument | undefined;
-    for (const doc of docs) {
-      if (isTaskDocument(doc)) {
-        drafts.push(issueDraft(doc, slug));
+    const files = group.map(read).filter((f): f is TaskFile => f !== undefined);
+    let main: TaskFile | undefined;
+    for (const file of files) {
+      if (file.isTask) {
+        drafts.push(file.draft(slug));
         continue;
       }
       let info = specs.get(slug);
       if (!info) {
-        info = { slug, dir: dirname(doc.path), files: new Set() };
+        info = { slug, dir: dirname(file.path), files: new Set() };
         specs.set(slug, info);
       }
-      info.files.add(doc.path);
-      if (!main || rank(doc.path) < rank(main.path)) main = doc;
+      info.files.add(file.path);
+      if (!main || rank(file.path) < rank(main.path)) main = file;
     }
     const info = specs.get(slug);
     if (info && main) info.dir = dirname(main.path);
-    for (const doc of docs) {
-      if (isTaskDocument(doc)) continue;
-      const specDone = specDoneOf(doc, main);
-      const taskList = /(?:^|\/)tasks\.md$/i.test(doc.path);
-      tasks.push(...phaseTasks({ doc, spec: slug, taskList, ...optional('specDone', specDone) }));
-      tasks.push(...blueprintTasks({ doc, spec: slug, ...optional('specDone', specDone) }));
+    for (const file of files) {
+      // A phase list or blueprint is done with its spec: its own status, else its main document's.
+      if (!file.isTask) tasks.push(...file.tasks(slug, file.ownDone ?? main?.ownDone));
     }
   }
   for (const draft of drafts) tasks.push(assignOwner(draft, ownerOf(draft.hints, draft.slug, specs)));
   return tasks;
+}
+
+/** One file as task extraction sees it: a parsed document, or what the cache kept of one. */
+interface TaskFile {
+  path: string;
+  isTask: boolean;
+  /** What the document says of its own state as a spec. */
+  ownDone: DoneDecision | undefined;
+  draft(slug: string): IssueDraft;
+  /** Its phase and blueprint tasks, for the spec `slug` whose state is `specDone`. */
+  tasks(slug: string, specDone: DoneDecision | undefined): Task[];
+}
+
+function documentTaskFile(doc: SpecDocument): TaskFile {
+  const isTask = isTaskDocument(doc);
+  return {
+    path: doc.path,
+    isTask,
+    ownDone: isTask ? undefined : ownDoneOf(doc),
+    draft: (slug) => issueDraft(doc, slug),
+    tasks(slug, specDone) {
+      const taskList = /(?:^|\/)tasks\.md$/i.test(doc.path);
+      const done = optional('specDone', specDone);
+      return [
+        ...phaseTasks({ doc, spec: slug, taskList, ...done }),
+        ...blueprintTasks({ doc, spec: slug, ...done }),
+      ];
+    },
+  };
+}
+
+/** Bump when what a file contributes to the graph changes shape. */
+const CACHE_VERSION = 'tasks-1';
+
+/**
+ * What the cache keeps of one file: enough to answer a TaskFile without parsing it. The draft and
+ * the tasks are kept as JSON text, a snapshot each run parses afresh (the graph's builders change
+ * the objects they are given). The tasks are those for `tasksFor` (spec slug and state); another
+ * state parses the file again.
+ */
+interface CachedTasks {
+  isTask: boolean;
+  ownDone?: DoneDecision;
+  draft?: string;
+  tasks?: string;
+  tasksFor?: string;
+}
+
+/**
+ * A workspace file for the task graph, from `.specwright/cache/tasks.json` when its bytes (or its
+ * size and times, see ContentCache) are those the entry was made from; else parsed, and recorded.
+ */
+function cachedTaskFile(ws: Workspace, rel: string, cache: ContentCache<CachedTasks>): TaskFile {
+  const abs = join(ws.root, rel);
+  const stamp = statSync(abs);
+  let entry = cache.getByStamp(rel, stamp);
+  let hash: string | undefined;
+  let parsed: TaskFile | undefined;
+  const parse = (): TaskFile => {
+    if (!parsed) {
+      const bytes = readFileBytes(abs, rel);
+      hash = ContentCache.hash(bytes);
+      parsed = documentTaskFile(parseBytes(ws, bytes, rel));
+    }
+    return parsed;
+  };
+  if (!entry) {
+    const bytes = readFileBytes(abs, rel);
+    hash = ContentCache.hash(bytes);
+    entry = cache.get(rel, hash);
+    if (!entry) {
+      parsed = documentTaskFile(parseBytes(ws, bytes, rel));
+      entry = { isTask: parsed.isTask, ...optional('ownDone', parsed.ownDone) };
+    }
+    cache.set(rel, hash, entry, stamp);
+  }
+  const known = entry;
+  const record = () => cache.set(rel, hash ?? (cache.hashOf(rel) as string), known, stamp);
+  return {
+    path: rel,
+    isTask: known.isTask,
+    ownDone: known.ownDone,
+    draft(slug) {
+      // A draft's slug is its file's, which is the cache key's: it never needs another.
+      if (known.draft !== undefined) return JSON.parse(known.draft) as IssueDraft;
+      const draft = parse().draft(slug);
+      known.draft = JSON.stringify(draft);
+      record();
+      return draft;
+    },
+    tasks(slug, specDone) {
+      const tasksFor = `${slug}\n${JSON.stringify(specDone ?? null)}`;
+      if (known.tasks !== undefined && known.tasksFor === tasksFor) return JSON.parse(known.tasks) as Task[];
+      const tasks = parse().tasks(slug, specDone);
+      known.tasks = JSON.stringify(tasks);
+      known.tasksFor = tasksFor;
+      record();
+      return tasks;
+    },
+  };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -158,18 +274,15 @@ function ownerOf(hints: OwnerHints, slug: string, specs: Map<string, SpecInfo>):
   return undefined;
 }
 
-/** Whether the spec a phase list or blueprint belongs to is done: its own status, else its main document's. */
-function specDoneOf(doc: SpecDocument, main: SpecDocument | undefined): DoneDecision | undefined {
-  for (const d of [doc, main]) {
-    const st = d?.status;
-    if (!d || !st || st.unset || st.state === null) continue;
-    return {
-      done: DONE_STATES.has(st.state),
-      rule: 'spec-status',
-      detail: st.source === 'folder' ? `in a ${st.raw} folder` : `${d.path}: status ${st.raw}`,
-      file: d.path,
-      line: st.source === 'folder' ? 1 : st.range.start.line,
-    };
-  }
-  return undefined;
+/** What a document's own status says of the spec it belongs to, when it states one. */
+function ownDoneOf(doc: SpecDocument): DoneDecision | undefined {
+  const st = doc.status;
+  if (!st || st.unset || st.state === null) return undefined;
+  return {
+    done: DONE_STATES.has(st.state),
+    rule: 'spec-status',
+    detail: st.source === 'folder' ? `in a ${st.raw} folder` : `${doc.path}: status ${st.raw}`,
+    file: doc.path,
+    line: st.source === 'folder' ? 1 : st.range.start.line,
+  };
 }

@@ -61,6 +61,11 @@ export class ContentCache<T> {
     return e && e.hash === hash ? e.value : undefined;
   }
 
+  /** The content hash recorded for a key. */
+  hashOf(key: string): string | undefined {
+    return this.entries[key]?.hash;
+  }
+
   /** Keys of every entry, so that a partial run can keep the entries it did not look at. */
   keys(): string[] {
     return Object.keys(this.entries);

@@ -57,7 +57,8 @@ export function readSpec(ws: Workspace, path: string): SpecDocument {
   return parseBytes(ws, readFileBytes(abs, path), displayPath(ws, abs));
 }
 
-function parseBytes(ws: Workspace, bytes: Uint8Array, path: string): SpecDocument {
+/** Parse the bytes of a workspace file (`path` as shown to users). Throws SpecwrightError for undecodable input. */
+export function parseBytes(ws: Workspace, bytes: Uint8Array, path: string): SpecDocument {
   const decoded = decodeSpec(bytes, path);
   return parseSpec(decoded.text, path, {
     bom: decoded.bom,
@@ -141,7 +142,8 @@ const BUILD_STAMP = (() => {
   }
 })();
 
-function templatesSalt(ws: Workspace): string {
+/** What besides a file's bytes feeds anything derived from its parse: the parser's build and the templates. */
+export function templatesSalt(ws: Workspace): string {
   return (
     `${BUILD_STAMP}:` +
     ws.templates
