@@ -50,10 +50,12 @@ const BLOCKS_LABEL = /^(?:blocks|leads to|blocking|unblocks)\b/i;
 const PHASE_SECTION = /\b(?:phase|task|step|milestone|stage|checkpoint)\b/i;
 const ISSUE_REF = /(?<![\w&#/])#(\d{1,7})(?![\w])/g;
 const LINK = /(?<!!)\[([^[\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const LINK_DEF = /^ {0,3}\[([^\]\n]+)\]:\s*\S/;
+// A definition's destination is one word (or <...>), then at most a quoted title: `[Operation]: Describe it` is text.
+const LINK_DEF =
+  /^ {0,3}\[([^\]\n]+)\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 const PATH_LIKE = /^(?:\.{1,2}\/|~\/)?[\w@.-]+(?:\/[\w@.*{}[\]-]+)*\/?(?:\.[\w*]+)?$/;
 const FILE_EXT =
-  /\.(?:md|ts|tsx|js|jsx|mjs|cjs|py|rs|go|java|rb|sql|json|ya?ml|toml|sh|css|html|txt|cfg|ini|env|lock|swift|kt|c|h|cpp)$/i;
+  /\.(?:mdx?|ts|tsx|js|jsx|mjs|cjs|py|rs|go|java|rb|sql|json|ya?ml|toml|sh|css|s[ac]ss|less|html|vue|svelte|txt|cfg|ini|env|lock|swift|kts?|c|h|cpp|cs|php|scala|dart|exs?|lua|zig|proto|graphql|gql|tf|hcl|xml|csv|gradle|ipynb)$/i;
 const CHECKLIST_ID = /^(?:\*\*)?(?:Task\s+)?([A-Z]{0,4}\d+(?:\.\d+)*)(?:\*\*)?(?=[\s:.)*—–-]|$)/;
 const BARE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
 
@@ -623,7 +625,14 @@ function plainInline(s: string): string {
 }
 
 function isPathLike(s: string): boolean {
-  if (s.length < 3 || s.length > 200 || /\s/.test(s) || /^[a-z]+:\/\//i.test(s) || s.startsWith('-'))
+  // A bare extension (`.xml`) names a kind of file, not a file; `.env` is the one such name that is a file.
+  if (
+    s.length < 3 ||
+    s.length > 200 ||
+    /\s/.test(s) ||
+    /^[a-z]+:\/\//i.test(s) ||
+    /^-|^\.(?!env$)\w+$/.test(s)
+  )
     return false;
   if (!PATH_LIKE.test(s)) return false;
   return s.includes('/') || FILE_EXT.test(s);

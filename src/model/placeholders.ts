@@ -3,22 +3,23 @@ import type { Placeholder } from './types.js';
 /**
  * Generic placeholder shapes that templates leave for a writer to fill:
  * `{Feature Name}`, `{{title}}`, `[FEATURE NAME]`, `[Description of ...]` (not a
- * link), `YYYY-MM-DD`, `X.Y.Z`, `[X]/10`, `[1-10]`, `<!-- Describe ... -->`.
+ * link), `[time]`, `YYYY-MM-DD`, `X.Y.Z`, `[X]/10` (any maximum), `[1-10]`, `<!-- Describe ... -->`.
  * Applied to text with code spans masked out.
  */
 const SHAPES: Array<{ re: RegExp; reason: Placeholder['reason'] }> = [
   { re: /\{\{?[A-Za-z][^{}\n]{0,60}\}\}?/g, reason: 'brace' },
   { re: /(?<![\w/])YYYY-MM-DD(?![\w])/g, reason: 'date' },
   { re: /(?<![\w.])X\.Y\.Z(?![\w])/g, reason: 'version' },
-  { re: /\[X\]\/10|\[1-10\]/g, reason: 'score' },
+  { re: /\[X\]\/\d{1,3}\b|\[1-10\]/g, reason: 'score' },
   {
     re: /<!--\s*(?:Describe|Explain|List|Add|Provide|Enter|Fill|Summari[sz]e|Write|Insert|Replace|TODO)\b[\s\S]*?-->/gi,
     reason: 'comment',
   },
 ];
 
-// [Something] that is not a link `[t](u)`, a reference `[t][r]`/`[t]:`, a task box, a footnote or a wiki link.
-const BRACKET = /(?<![\]!\\[])\[([^[\]\n]{2,160})\](?![([:\]])/g;
+// [Something] that is not a link `[t](u)`, a reference `[t][r]`, a task box, a footnote or a wiki link.
+// `[t]:` may be a definition's label: the caller passes the defined labels, which are never hints.
+const BRACKET = /(?<![\]!\\[])\[([^[\]\n]{2,160})\](?![([\]])/g;
 
 export interface LinePlaceholder {
   text: string;
@@ -43,6 +44,8 @@ export function placeholdersOnLine(masked: string, linkLabels: ReadonlySet<strin
     for (let m = BRACKET.exec(masked); m; m = BRACKET.exec(masked)) {
       const inner = (m[1] as string).trim();
       if (/^[ xX]$/.test(inner) || inner.startsWith('^')) continue;
+      // `items[INDEX]`, `map[key]`: an index, not a hint.
+      if (m.index > 0 && /\w/.test(masked[m.index - 1] as string)) continue;
       if (linkLabels.has(inner.toLowerCase())) continue;
       if (found.some((f) => f.start <= m.index && f.end >= m.index + m[0].length)) continue;
       if (!looksLikeHint(inner)) continue;
@@ -62,7 +65,9 @@ function looksLikeHint(inner: string): boolean {
   if (/\||\//.test(inner) && inner.length < 80) return true;
   if (/^[A-Z]/.test(inner)) return true;
   if (
-    /\b(?:e\.g\.|describe|description|list|what|why|how|which|name|number|link|example|todo)\b/i.test(inner)
+    /\b(?:e\.g\.|describe|description|list|what|why|how|which|name|number|link|example|todo|time|date|duration|owner|author|value|amount|reason|url|version|percent(?:age)?|count|email|team)\b/i.test(
+      inner,
+    )
   )
     return true;
   return false;

@@ -127,6 +127,28 @@ describe('fields, checklist, ids, references', () => {
   });
 });
 
+describe('placeholder shapes', () => {
+  const found = (line: string) => parseSpec(`# T\n\n${line}\n`, 'specs/t.md').placeholders.map((p) => p.text);
+
+  it('reads lower-case hints, any rubric maximum, and a label that is not a link definition', () => {
+    expect(found('- [Operation]: < [time]ms')).toEqual(['[Operation]', '[time]']);
+    expect(found('Memory: < [amount]MB; score [X]/2')).toEqual(['[amount]', '[X]/2']);
+  });
+
+  it('leaves link definitions, reference links, indexes and plain lower-case words alone', () => {
+    expect(found('[ref]: https://example.com "Title"\n\nSee [ref].')).toEqual([]);
+    expect(found('See [the docs][ref] and items[INDEX] or map[key].')).toEqual([]);
+    expect(found('It was [sic] said.')).toEqual([]);
+  });
+
+  it('counts backticked file names by extension, but not a bare extension', () => {
+    const paths = parseSpec('# T\n\nSee `App.vue`, `api.proto`, `.env` and any `.xml`.\n', 'specs/t.md')
+      .references.filter((r) => r.kind === 'path')
+      .map((r) => r.target);
+    expect(paths).toEqual(['App.vue', 'api.proto', '.env']);
+  });
+});
+
 describe('encoding and line endings', () => {
   it('keeps CRLF and reports positions the same way as LF', () => {
     const lf = parseSpec('# T\n\n**Status**: Draft\n- [ ] a\n', 'x.md');
