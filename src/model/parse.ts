@@ -419,7 +419,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     return {
       ...common,
       get yaml() {
-        yaml ??= parseYamlAt(f.body, f.line + 1);
+        yaml ??= parseYamlBlock(f.body, f.line + 1);
         return yaml;
       },
     };
@@ -662,28 +662,48 @@ function sectionPathResolver(flat: Array<{ section: Section; line: number }>): (
   };
 }
 
+type YamlOutcome = { value: unknown } | { error: string; line: number; column: number };
+
 /** YAML parse with the error's line mapped into the file (`firstLine` is the 0-based line of the YAML's first line). */
-function parseYamlAt(
-  source: string,
-  firstLine: number,
-): { value: unknown } | { error: string; line: number; column: number } {
+function parseYamlAt(source: string, firstLine: number): YamlOutcome {
   try {
     // logLevel: a template's `status: {{status}}` must not make the yaml library print warnings.
     return { value: yaml().parse(source, { uniqueKeys: false, logLevel: 'error' }) };
   } catch (err) {
-    if (err instanceof yaml().YAMLParseError) {
-      const pos = err.linePos?.[0];
-      const message = err.message.split('\n')[0] as string;
-      // YAML notices an unclosed flow at the end of input; point at the last line that holds text.
-      const lastLine = source.replace(/\s+$/, '').split('\n').length;
-      return {
-        error: message.replace(/ at line \d+, column \d+:?$/, ''),
-        line: firstLine + Math.min(pos?.line ?? 1, lastLine),
-        column: pos?.col ?? 1,
-      };
-    }
+    if (err instanceof yaml().YAMLParseError) return yamlError(err, source, firstLine);
     return { error: String(err), line: firstLine + 1, column: 1 };
   }
+}
+
+/**
+ * A ```yaml block: one document, or several separated by `---` (Kubernetes manifests, compose
+ * overrides), which are valid YAML too: then `value` is the first and `documents` holds them all.
+ */
+function parseYamlBlock(source: string, firstLine: number): NonNullable<CodeBlock['yaml']> {
+  const docs = Array.from(yaml().parseAllDocuments(source, { uniqueKeys: false, logLevel: 'error' }));
+  for (const d of docs) {
+    const e = d.errors[0];
+    if (e) return yamlError(e, source, firstLine);
+  }
+  const values = docs.map((d) => d.toJS());
+  if (values.length > 1) return { value: values[0], documents: values };
+  return { value: values[0] ?? null };
+}
+
+function yamlError(
+  err: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
+  source: string,
+  firstLine: number,
+): { error: string; line: number; column: number } {
+  const pos = err.linePos?.[0];
+  const message = err.message.split('\n')[0] as string;
+  // YAML notices an unclosed flow at the end of input; point at the last line that holds text.
+  const lastLine = source.replace(/\s+$/, '').split('\n').length;
+  return {
+    error: message.replace(/ at line \d+, column \d+:?$/, ''),
+    line: firstLine + Math.min(pos?.line ?? 1, lastLine),
+    column: pos?.col ?? 1,
+  };
 }
 
 /** Bare `key: value` front matter closed by a lone `---`, with no opening fence. Returns the closing line or -1. */

@@ -136,8 +136,11 @@ export interface CodeBlock {
   /** Range of the body only. */
   bodyRange: Range;
   sectionPath: string[];
-  /** For yaml blocks: the parsed value, or the parse error with its line in this file. */
-  yaml?: { value: unknown } | { error: string; line: number; column: number };
+  /**
+   * For yaml blocks: the parsed value, or the first parse error with its line in this file. A block
+   * of several `---`-separated documents has the first as `value` and all of them in `documents`.
+   */
+  yaml?: { value: unknown; documents?: unknown[] } | { error: string; line: number; column: number };
 }
 
 export interface Table {

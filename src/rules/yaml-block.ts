@@ -1,4 +1,3 @@
-import { parseAllDocuments } from 'yaml';
 import type { CodeBlock, Range, SpecDocument } from '../model/types.js';
 import type { Finding, Rule } from './types.js';
 
@@ -62,20 +61,7 @@ interface YamlError {
 function blockError(block: CodeBlock): YamlError | undefined {
   const y = block.yaml;
   if (!y || !('error' in y)) return undefined;
-  if (!/multiple documents/i.test(y.error)) return { message: y.error, line: y.line, column: y.column };
-  // Several `---`-separated documents (Kubernetes manifests, compose overrides) are valid YAML:
-  // the model parses blocks as one document, so look at each document's own errors instead.
-  for (const d of parseAllDocuments(block.body, { uniqueKeys: false })) {
-    const e = d.errors[0];
-    if (!e) continue;
-    const pos = e.linePos?.[0];
-    return {
-      message: (e.message.split('\n')[0] as string).replace(/ at line \d+, column \d+:?$/, ''),
-      line: block.bodyRange.start.line + (pos?.line ?? 1) - 1,
-      column: pos?.col ?? 1,
-    };
-  }
-  return undefined;
+  return { message: y.error, line: y.line, column: y.column };
 }
 
 /** From the error's column to the end of its line; the whole line's text when that is empty. */

@@ -149,6 +149,22 @@ describe('placeholder shapes', () => {
   });
 });
 
+describe('yaml blocks', () => {
+  const block = (body: string) => parseSpec(`# T\n\n\`\`\`yaml\n${body}\`\`\`\n`, 'specs/t.md');
+
+  it('reads several ---separated documents as valid YAML, each kept', () => {
+    const doc = block('kind: A\n---\nkind: B\n');
+    expect(doc.code[0]?.yaml).toEqual({ value: { kind: 'A' }, documents: [{ kind: 'A' }, { kind: 'B' }] });
+    expect(doc.problems).toEqual([]);
+  });
+
+  it('reports the first broken document at its line in the file', () => {
+    const doc = block('kind: A\n---\nkind: [B\n');
+    expect(doc.code[0]?.yaml).toMatchObject({ line: 6 });
+    expect(doc.problems.map((p) => [p.ruleId, p.range.start.line])).toEqual([['yaml-block', 6]]);
+  });
+});
+
 describe('encoding and line endings', () => {
   it('keeps CRLF and reports positions the same way as LF', () => {
     const lf = parseSpec('# T\n\n**Status**: Draft\n- [ ] a\n', 'x.md');
