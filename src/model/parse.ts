@@ -709,10 +709,14 @@ function yamlError(
 /** Bare `key: value` front matter closed by a lone `---`, with no opening fence. Returns the closing line or -1. */
 function bareFrontMatterEnd(text: string, scan: Scan): number {
   if (!BARE_FRONT_MATTER_KEY.test(text.slice(0, scan.lineEnds[0]))) return -1;
+  // Blank lines may part the keys (`name:` ... blank ... `description:`), but after one, every line
+  // must still read as YAML (a key, an indented value, a list item): prose followed by a `---` rule is not front matter.
+  let afterBlank = false;
   for (let i = 1; i < Math.min(scan.lineStarts.length, 40); i++) {
     const line = text.slice(scan.lineStarts[i], scan.lineEnds[i]);
     if (/^---[ \t]*$/.test(line)) return i;
-    if (!line.trim()) return -1;
+    if (!line.trim()) afterBlank = true;
+    else if (afterBlank && !BARE_FRONT_MATTER_KEY.test(line) && !/^(?:[ \t]+\S|- )/.test(line)) return -1;
   }
   return -1;
 }

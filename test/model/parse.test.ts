@@ -149,6 +149,19 @@ describe('placeholder shapes', () => {
   });
 });
 
+describe('bare front matter (key lines closed by ---, no opening fence)', () => {
+  it('is read, blank lines between keys included', () => {
+    const doc = parseSpec('name: Pool\n\ndescription: Reuse connections\n---\n# Pool\n', 'specs/p.md');
+    expect(doc.frontMatter?.value).toEqual({ name: 'Pool', description: 'Reuse connections' });
+    expect(doc.sections.map((s) => s.title)).toEqual(['Pool']);
+  });
+
+  it('is not prose that happens to start with "Word:" and meet a --- rule later', () => {
+    const doc = parseSpec('Note: read this first.\n\nIt is prose.\n\n---\n# Pool\n', 'specs/p.md');
+    expect(doc.frontMatter).toBeUndefined();
+  });
+});
+
 describe('yaml blocks', () => {
   const block = (body: string) => parseSpec(`# T\n\n\`\`\`yaml\n${body}\`\`\`\n`, 'specs/t.md');
 

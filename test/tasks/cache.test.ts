@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTaskGraph } from '../../src/tasks/load.js';
 import { graphJson } from '../../src/tasks/json.js';
+import { loadTaskGraph } from '../../src/tasks/load.js';
 import { loadWorkspace } from '../../src/workspace/workspace.js';
 import { tempDir } from '../helpers/cli.js';
 import { taskIssue } from './helpers.js';
@@ -36,7 +36,9 @@ describe('task cache', () => {
     expect(warm.g.byId.get('a:1.2')?.done.done).toBe(false);
 
     // tasks.md is unchanged, but its spec is now done, and so are its items.
-    write(root, { 'specs/active/a/prd.md': '# PRD: A\n\n**Status**: Complete\n\n## Phase 1: Build\n- [ ] 1.1 first\n' });
+    write(root, {
+      'specs/active/a/prd.md': '# PRD: A\n\n**Status**: Complete\n\n## Phase 1: Build\n- [ ] 1.1 first\n',
+    });
     const done = (await graph(root)).g;
     expect(done.byId.get('a:1.2')?.done).toMatchObject({ done: true, rule: 'spec-status' });
 
