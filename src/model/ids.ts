@@ -4,9 +4,10 @@ import type { IdKind } from './types.js';
  * Requirement ids at the start of a list item, heading, bold label or first table cell:
  * FR1, FR1.1, NFR-001, C1, AC3, AD1, Q1, R1, D1, A1, REQ-PERF-01, Risk 1, Task 1, Test Case 1.
  */
+// Sticky (`y`): matched where the caller points, with no slice of the line.
 const PREFIXED =
-  /^(?:\*\*)?(NFR|FR|AC|AD|REQ-[A-Z]+|C|Q|R|D|A|N)-?(\d+(?:\.\d+)*)(?:\*\*)?(?=$|[\s:*).,\]|—–-])/;
-const WORDED = /^(?:\*\*)?(Risk|Task|Test Case|Decision)\s+(\d+(?:\.\d+)*)(?:\*\*)?(?=$|[\s:*).,\]|—–-])/;
+  /(?:\*\*)?(NFR|FR|AC|AD|REQ-[A-Z]+|C|Q|R|D|A|N)-?(\d+(?:\.\d+)*)(?:\*\*)?(?=$|[\s:*).,\]|—–-])/y;
+const WORDED = /(?:\*\*)?(Risk|Task|Test Case|Decision)\s+(\d+(?:\.\d+)*)(?:\*\*)?(?=$|[\s:*).,\]|—–-])/y;
 
 const KIND_OF: Record<string, IdKind> = {
   FR: 'FR',
@@ -34,19 +35,25 @@ export interface IdMatch {
 }
 
 export function idAt(text: string, from: number): IdMatch | null {
-  const rest = text.slice(from, from + 40);
-  let m = PREFIXED.exec(rest);
+  PREFIXED.lastIndex = from;
+  let m = PREFIXED.exec(text);
   let worded = false;
   if (!m) {
-    m = WORDED.exec(rest);
+    WORDED.lastIndex = from;
+    m = WORDED.exec(text);
     worded = true;
   }
   if (!m) return null;
   const prefix = m[1] as string;
   const kind: IdKind = prefix.startsWith('REQ-') ? 'REQ' : (KIND_OF[prefix] as IdKind);
   const numberText = m[2] as string;
-  const start = from + rest.indexOf(prefix);
-  const raw = rest.slice(rest.indexOf(prefix), rest.indexOf(numberText, prefix.length) + numberText.length);
+  const matched = m[0] as string;
+  const prefixAt = matched.indexOf(prefix);
+  const start = from + prefixAt;
+  const raw = matched.slice(
+    prefixAt,
+    matched.indexOf(numberText, prefixAt + prefix.length) + numberText.length,
+  );
   return {
     id: worded ? `${prefix} ${numberText}` : raw,
     kind,

@@ -19,7 +19,10 @@ interface Clue {
 const heading = (re: RegExp) => (input: KindInput) => input.headings.some((h) => re.test(h));
 const base = (input: KindInput) => input.path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
 
-/** Evidence for each template family; the highest total wins. Weights: 3 decisive, 2 strong, 1 hint. */
+/**
+ * Evidence for each template family; the highest total wins. Weights: 3 decisive, 2 strong, 1 hint.
+ * Patterns over the whole text are gated by a native includes() of their fixed part.
+ */
 const CLUES: Clue[] = [
   {
     kind: 'task',
@@ -70,7 +73,7 @@ const CLUES: Clue[] = [
     kind: 'prd',
     weight: 1,
     why: 'has AC-numbered acceptance criteria',
-    test: (i) => /\*\*AC\d+\*\*/.test(i.text),
+    test: (i) => i.text.includes('**AC') && /\*\*AC\d+\*\*/.test(i.text),
   },
   {
     kind: 'prd',
@@ -108,14 +111,14 @@ const CLUES: Clue[] = [
     kind: 'spec',
     weight: 2,
     why: 'has FR/NFR requirement ids',
-    test: (i) => /\*\*(?:FR|NFR)-?\d/.test(i.text),
+    test: (i) => (i.text.includes('**FR') || i.text.includes('**NFR')) && /\*\*(?:FR|NFR)-?\d/.test(i.text),
   },
   { kind: 'spec', weight: 1, why: 'has a Changelog', test: heading(/^changelog$/i) },
   {
     kind: 'spec',
     weight: 1,
     why: 'has a **Status:** line with a status emoji',
-    test: (i) => /\*\*Status:\*\*\s*(?:📋|🚧|✅|🔲|ðŸ)/.test(i.text),
+    test: (i) => i.text.includes('**Status:**') && /\*\*Status:\*\*\s*(?:📋|🚧|✅|🔲|ðŸ)/.test(i.text),
   },
   { kind: 'spec', weight: 1, why: 'title starts with "Spec"', test: (i) => /^Spec\b/i.test(i.title ?? '') },
   {

@@ -127,25 +127,32 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   const flat: Array<{ section: Section; line: number }> = [];
   {
     const stack: Section[] = [];
+    // A section runs from its heading to the next heading of its level or above, else to the end.
+    const close = (section: Section, end: number): void => {
+      section.range = { start: section.headingRange.start, end: posAt(end) };
+    };
     for (const h of scan.headings) {
-      const title = text.slice(h.textStart, h.textEnd).replace(/\s*\r?\n\s*/g, ' ');
+      const raw = text.slice(h.textStart, h.textEnd);
+      // Only a setext heading's text can span lines.
+      const title = h.setext ? raw.replace(/\s*\r?\n\s*/g, ' ') : raw;
+      const headingRange = range(lineStarts[h.line] as number, lineEnds[h.endLine] as number);
+      // `range` is the heading's until the section closes.
       const section: Section = {
         level: h.level,
         title,
         plainTitle: plainHeading(title),
-        headingRange: range(lineStarts[h.line] as number, lineEnds[h.endLine] as number),
-        range: range(lineStarts[h.line] as number, text.length),
+        headingRange,
+        range: headingRange,
         children: [],
       };
-      while (stack.length && (stack[stack.length - 1] as Section).level >= h.level) {
-        const closed = stack.pop() as Section;
-        closed.range = range(closed.range.start.offset, endBefore(lineStarts[h.line] as number));
-      }
+      while (stack.length && (stack[stack.length - 1] as Section).level >= h.level)
+        close(stack.pop() as Section, endBefore(lineStarts[h.line] as number));
       if (stack.length) (stack[stack.length - 1] as Section).children.push(section);
       else sections.push(section);
       stack.push(section);
       flat.push({ section, line: h.line });
     }
+    for (const open of stack) close(open, text.length);
   }
   function endBefore(offset: number): number {
     let end = offset;
@@ -376,67 +383,76 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     }
   }
 
-  // Checklist.
-  const checklist: ChecklistItem[] = [];
+  // Checklist items, code blocks and tables are built when first read: `list` needs none of them.
+  const buildChecklist = (): ChecklistItem[] => {
+    const checklist: ChecklistItem[] = [];
+    for (const item of scan.items) {
+      if (item.task < 0) continue;
+      const lineEnd = lineEnds[item.line] as number;
+      const textStart = item.markOffset + 3;
+      const itemText = text.slice(textStart, lineEnd).trim();
+      const entry: ChecklistItem = {
+        checked: item.task === 1,
+        text: itemText,
+        depth: item.depth,
+        sectionPath: pathAtLine(item.line),
+        markRange: range(item.markOffset, item.markOffset + 3),
+        lineRange: range(lineStarts[item.line] as number, lineEnd),
+      };
+      const idMatch = CHECKLIST_ID.exec(itemText);
+      if (
+        idMatch &&
+        /\d/.test(idMatch[1] as string) &&
+        (/\./.test(idMatch[1] as string) || /^[A-Z]/.test(idMatch[1] as string))
+      ) {
+        entry.id = idMatch[1] as string;
+      }
+      checklist.push(entry);
+    }
+    return checklist;
+  };
+  const progress = { checked: 0, total: 0 };
   for (const item of scan.items) {
     if (item.task < 0) continue;
-    const lineEnd = lineEnds[item.line] as number;
-    const textStart = item.markOffset + 3;
-    const itemText = text.slice(textStart, lineEnd).trim();
-    const entry: ChecklistItem = {
-      checked: item.task === 1,
-      text: itemText,
-      depth: item.depth,
-      sectionPath: pathAtLine(item.line),
-      markRange: range(item.markOffset, item.markOffset + 3),
-      lineRange: range(lineStarts[item.line] as number, lineEnd),
-    };
-    const idMatch = CHECKLIST_ID.exec(itemText);
-    if (
-      idMatch &&
-      /\d/.test(idMatch[1] as string) &&
-      (/\./.test(idMatch[1] as string) || /^[A-Z]/.test(idMatch[1] as string))
-    ) {
-      entry.id = idMatch[1] as string;
-    }
-    checklist.push(entry);
+    progress.total++;
+    if (item.task === 1) progress.checked++;
   }
 
-  // Code blocks.
-  const code: CodeBlock[] = scan.fences.map((f) => {
-    const lang = (f.info.split(/\s+/)[0] ?? '').toLowerCase();
-    const common = {
-      lang,
-      info: f.info,
-      body: f.body,
-      range: range(f.start, f.end),
-      bodyRange: range(f.bodyStart, f.bodyEnd),
-      sectionPath: pathAtLine(f.line),
-    };
-    if (lang !== 'yaml' && lang !== 'yml') return common;
-    // Parsed on first read: YAML is a sixth of the parse time, and most readers never look.
-    let yaml: CodeBlock['yaml'];
-    return {
-      ...common,
-      get yaml() {
-        yaml ??= parseYamlBlock(f.body, f.line + 1);
-        return yaml;
-      },
-    };
-  });
+  const buildCode = (): CodeBlock[] =>
+    scan.fences.map((f) => {
+      const lang = (f.info.split(/\s+/)[0] ?? '').toLowerCase();
+      const common = {
+        lang,
+        info: f.info,
+        body: f.body,
+        range: range(f.start, f.end),
+        bodyRange: range(f.bodyStart, f.bodyEnd),
+        sectionPath: pathAtLine(f.line),
+      };
+      if (lang !== 'yaml' && lang !== 'yml') return common;
+      // Parsed on first read: YAML is a sixth of the parse time, and most readers never look.
+      let yaml: CodeBlock['yaml'];
+      return {
+        ...common,
+        get yaml() {
+          yaml ??= parseYamlBlock(f.body, f.line + 1);
+          return yaml;
+        },
+      };
+    });
 
-  // Tables.
-  const tables: Table[] = scan.tables.map((t) => {
-    const cells = (i: number) => splitRow(text.slice(scan.contentStarts[i], lineEnds[i]));
-    const rows: string[][] = [];
-    for (let i = t.startLine + 2; i < t.endLine; i++) rows.push(cells(i));
-    return {
-      header: cells(t.startLine),
-      rows,
-      range: range(lineStarts[t.startLine] as number, lineEnds[t.endLine - 1] as number),
-      sectionPath: pathAtLine(t.startLine),
-    };
-  });
+  const buildTables = (): Table[] =>
+    scan.tables.map((t) => {
+      const cells = (i: number) => splitRow(text.slice(scan.contentStarts[i], lineEnds[i]));
+      const rows: string[][] = [];
+      for (let i = t.startLine + 2; i < t.endLine; i++) rows.push(cells(i));
+      return {
+        header: cells(t.startLine),
+        rows,
+        range: range(lineStarts[t.startLine] as number, lineEnds[t.endLine - 1] as number),
+        sectionPath: pathAtLine(t.startLine),
+      };
+    });
 
   // Status: the document's own, told apart from per-phase status lines.
   const { status, sectionStatuses } = resolveStatus(
@@ -479,25 +495,22 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     placeholders.sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
 
-  // Encoding damage.
-  for (const run of findMojibake(text)) {
-    problems.push({
-      ruleId: 'mojibake',
-      severity: 'warning',
-      message: `mis-decoded text "${run.original}" (UTF-8 read as ${run.encoding}); it should read "${run.repaired}"`,
-      range: range(run.start, run.end),
-      fix: [{ start: run.start, end: run.end, text: run.repaired }],
-    });
-  }
-  // Broken yaml blocks join the problems when someone reads them, so that the blocks stay unparsed till then.
-  let withYaml: Diagnostic[] | undefined;
-  const allProblems = (): Diagnostic[] => {
-    if (withYaml) return withYaml;
-    withYaml = problems;
-    for (const block of code) {
+  // Encoding damage, and broken yaml blocks, join the problems when someone reads them.
+  let allProblems: Diagnostic[] | undefined;
+  const buildProblems = (): Diagnostic[] => {
+    for (const run of findMojibake(text)) {
+      problems.push({
+        ruleId: 'mojibake',
+        severity: 'warning',
+        message: `mis-decoded text "${run.original}" (UTF-8 read as ${run.encoding}); it should read "${run.repaired}"`,
+        range: range(run.start, run.end),
+        fix: [{ start: run.start, end: run.end, text: run.repaired }],
+      });
+    }
+    for (const block of doc.code) {
       if (block.yaml && 'error' in block.yaml) {
         const line = block.yaml.line;
-        withYaml.push({
+        problems.push({
           ruleId: 'yaml-block',
           severity: 'error',
           message: `yaml block does not parse: ${block.yaml.error}`,
@@ -505,11 +518,14 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
         });
       }
     }
-    return withYaml;
+    return problems;
   };
 
+  let checklist: ChecklistItem[] | undefined;
+  let code: CodeBlock[] | undefined;
+  let tables: Table[] | undefined;
   const crlf = text.indexOf('\r\n');
-  return {
+  const doc: SpecDocument = {
     path,
     text,
     eol: crlf !== -1 && countCrlf(text) * 2 > lineStarts.length - 1 ? '\r\n' : '\n',
@@ -521,17 +537,29 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     status,
     sectionStatuses,
     sections,
-    checklist,
+    get checklist() {
+      checklist ??= buildChecklist();
+      return checklist;
+    },
+    progress,
     ids,
     references,
-    code,
-    tables,
+    get code() {
+      code ??= buildCode();
+      return code;
+    },
+    get tables() {
+      tables ??= buildTables();
+      return tables;
+    },
     placeholders,
     get problems() {
-      return allProblems();
+      allProblems ??= buildProblems();
+      return allProblems;
     },
     posAt,
   };
+  return doc;
 }
 
 const NO_SPANS: Array<[number, number]> = [];

@@ -6,14 +6,15 @@ import type { Placeholder } from './types.js';
  * link), `[time]`, `YYYY-MM-DD`, `X.Y.Z`, `[X]/10` (any maximum), `[1-10]`, `<!-- Describe ... -->`.
  * Applied to text with code spans masked out.
  */
-const SHAPES: Array<{ re: RegExp; reason: Placeholder['reason'] }> = [
-  { re: /\{\{?[A-Za-z][^{}\n]{0,60}\}\}?/g, reason: 'brace' },
-  { re: /(?<![\w/])YYYY-MM-DD(?![\w])/g, reason: 'date' },
-  { re: /(?<![\w.])X\.Y\.Z(?![\w])/g, reason: 'version' },
-  { re: /\[X\]\/\d{1,3}\b|\[1-10\]/g, reason: 'score' },
+const SHAPES: Array<{ re: RegExp; reason: Placeholder['reason']; holds: string[] }> = [
+  { re: /\{\{?[A-Za-z][^{}\n]{0,60}\}\}?/g, reason: 'brace', holds: ['{'] },
+  { re: /(?<![\w/])YYYY-MM-DD(?![\w])/g, reason: 'date', holds: ['YYYY-MM-DD'] },
+  { re: /(?<![\w.])X\.Y\.Z(?![\w])/g, reason: 'version', holds: ['X.Y.Z'] },
+  { re: /\[X\]\/\d{1,3}\b|\[1-10\]/g, reason: 'score', holds: ['[X]/', '[1-10]'] },
   {
     re: /<!--\s*(?:Describe|Explain|List|Add|Provide|Enter|Fill|Summari[sz]e|Write|Insert|Replace|TODO)\b[\s\S]*?-->/gi,
     reason: 'comment',
+    holds: ['<!--'],
   },
 ];
 
@@ -30,13 +31,12 @@ export interface LinePlaceholder {
 
 export function placeholdersOnLine(masked: string, linkLabels: ReadonlySet<string>): LinePlaceholder[] {
   const found: LinePlaceholder[] = [];
-  // Cheap gate: every shape holds one of these.
-  if (/[{[X]|YYYY|<!--/.test(masked)) {
-    for (const { re, reason } of SHAPES) {
-      re.lastIndex = 0;
-      for (let m = re.exec(masked); m; m = re.exec(masked)) {
-        found.push({ text: m[0], start: m.index, end: m.index + m[0].length, reason });
-      }
+  for (const { re, reason, holds } of SHAPES) {
+    // Cheap gate, native: a line without the shape's fixed text is never run through its pattern.
+    if (!holdsAny(masked, holds)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      found.push({ text: m[0], start: m.index, end: m.index + m[0].length, reason });
     }
   }
   if (masked.indexOf('[') !== -1) {
@@ -52,7 +52,12 @@ export function placeholdersOnLine(masked: string, linkLabels: ReadonlySet<strin
       found.push({ text: m[0], start: m.index, end: m.index + m[0].length, reason: 'bracket' });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
+}
+
+function holdsAny(line: string, needles: string[]): boolean {
+  for (const needle of needles) if (line.indexOf(needle) !== -1) return true;
+  return false;
 }
 
 /**
@@ -75,6 +80,8 @@ function looksLikeHint(inner: string): boolean {
 
 /** A field value that is a choice list (`Draft | In Progress | Complete`, `Low/Medium/High`). */
 export function isChoiceList(value: string): boolean {
+  // Both shapes need a separator.
+  if (value.indexOf('|') === -1 && value.indexOf('/') === -1) return false;
   const v = value.replace(/\*+/g, '').trim();
   if (/ \| /.test(v)) return v.split('|').filter((p) => p.trim()).length >= 2;
   return /^\[?[A-Z][\w -]{0,20}(?:\/[A-Z][\w -]{0,20}){2,}\]?$/.test(v);

@@ -123,12 +123,8 @@ const HTML_RAW = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
 const HTML_OPEN_TAG =
   /^<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^"'=<>`\s]+|'[^']*'|"[^"]*"))?)*\s*\/?>\s*$/;
 const HTML_CLOSE_TAG = /^<\/[A-Za-z][A-Za-z0-9-]*\s*>\s*$/;
-const ATX = /^(#{1,6})(?=[ \t]|$)/;
-const RULE = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const ORDERED = /^(\d{1,9})([.)])/;
-const TASK = /^\[([ xX])\](?=[ \t]|$)/;
 
 /** The state of a cursor over one line: offset and visual column (tabs to multiples of 4). */
 interface Cursor {
@@ -182,8 +178,11 @@ export function scanBlocks(text: string): Scan {
 
   const cur: Cursor = { pos: 0, col: 0, partial: 0 };
 
-  /** Columns of whitespace from the cursor (a partly consumed tab counts its rest), and the offset after it. */
-  const measureIndent = (end: number): { cols: number; at: number } => {
+  // measureIndent's results: module state rather than a returned object, as it runs several times a line.
+  let indCols = 0;
+  let indAt = 0;
+  /** Columns of whitespace from the cursor (a partly consumed tab counts its rest) into indCols, the offset after it into indAt. */
+  const measureIndent = (end: number): void => {
     let p = cur.pos;
     let c = cur.col;
     let cols = 0;
@@ -203,7 +202,8 @@ export function scanBlocks(text: string): Scan {
         c += w;
       } else break;
     }
-    return { cols, at: p };
+    indCols = cols;
+    indAt = p;
   };
 
   /** Advance the cursor by `count` columns of indentation, splitting a tab where needed. */
@@ -272,26 +272,43 @@ export function scanBlocks(text: string): Scan {
     return run >= len && isBlankFrom(p + run, end);
   };
 
-  /** A list marker at `p` (indentation already skipped): its width and kind, or null. */
-  const listMarker = (
-    p: number,
-    end: number,
-  ): { width: number; ordered: boolean; start: number; marker: string } | null => {
+  // listMarker's results besides its width, kept in state: it runs on most lines.
+  let markerOrdered = false;
+  let markerNumber = 0;
+  /** The width of a list marker at `p` (indentation already skipped), or 0; its kind into markerOrdered and markerNumber. */
+  const listMarker = (p: number, end: number): number => {
     const ch = text.charCodeAt(p);
     if (ch === 45 || ch === 42 || ch === 43) {
       const next = text.charCodeAt(p + 1);
-      if (p + 1 < end && next !== 32 && next !== 9) return null;
-      return { width: 1, ordered: false, start: 0, marker: text[p] as string };
+      if (p + 1 < end && next !== 32 && next !== 9) return 0;
+      markerOrdered = false;
+      markerNumber = 0;
+      return 1;
     }
-    if (ch >= 48 && ch <= 57) {
-      const m = ORDERED.exec(text.slice(p, Math.min(end, p + 11)));
-      if (!m) return null;
-      const w = (m[0] as string).length;
-      const next = text.charCodeAt(p + w);
-      if (p + w < end && next !== 32 && next !== 9) return null;
-      return { width: w, ordered: true, start: Number(m[1]), marker: m[0] as string };
+    if (ch < 48 || ch > 57) return 0;
+    // 1 to 9 digits, then `.` or `)`.
+    let q = p;
+    let value = 0;
+    while (q < end && q - p < 10) {
+      const d = text.charCodeAt(q);
+      if (d < 48 || d > 57) break;
+      value = value * 10 + (d - 48);
+      q++;
     }
-    return null;
+    const delimiter = text.charCodeAt(q);
+    if (q - p > 9 || q >= end || (delimiter !== 46 && delimiter !== 41)) return 0;
+    const width = q + 1 - p;
+    const next = text.charCodeAt(p + width);
+    if (p + width < end && next !== 32 && next !== 9) return 0;
+    markerOrdered = true;
+    markerNumber = value;
+    return width;
+  };
+
+  /** Whether a list marker at `p` ends with the same character (`-`, `*`, `+`, `.`, `)`) as `marker`. */
+  const sameListDelimiter = (p: number, end: number, marker: string): boolean => {
+    const width = listMarker(p, end);
+    return width > 0 && text.charCodeAt(p + width - 1) === marker.charCodeAt(marker.length - 1);
   };
 
   /** Would the rest of the line (from `at`, indented `cols`) start a block that interrupts a paragraph? */
@@ -320,19 +337,19 @@ export function scanBlocks(text: string): Scan {
       )
     )
       return false;
+    if (ch === 35) return atxLevel(text, at, end) > 0;
     const rest = text.slice(at, end);
-    if (ch === 35 && ATX.test(rest)) return true;
     if (ch === 96 || ch === 126) {
       const m = FENCE_OPEN.exec(rest);
       if (m && !(ch === 96 && (m[2] as string).includes('`'))) return true;
     }
-    if (RULE.test(rest)) return true;
+    if (isThematicBreak(text, at, end)) return true;
     if (ch === 60 && htmlStart(rest, true) !== false) return true;
-    const lm = listMarker(at, end);
-    if (lm) {
+    const width = listMarker(at, end);
+    if (width) {
       if (!inParagraphContainer) return true;
-      const empty = isBlankFrom(at + lm.width, end);
-      return !empty && (!lm.ordered || lm.start === 1);
+      const empty = isBlankFrom(at + width, end);
+      return !empty && (!markerOrdered || markerNumber === 1);
     }
     return false;
   };
@@ -424,9 +441,11 @@ export function scanBlocks(text: string): Scan {
     cur.col = 0;
     cur.partial = 0;
     const matched = matchContainers(nextEnd);
-    const ind = measureIndent(nextEnd);
-    const rowAt = ind.at;
-    const ok = matched === containers.length && ind.cols < 4;
+    measureIndent(nextEnd);
+    const indentCols = indCols;
+    const contentAt = indAt;
+    const rowAt = contentAt;
+    const ok = matched === containers.length && indentCols < 4;
     cur.pos = saved.pos;
     cur.col = saved.col;
     cur.partial = saved.partial;
@@ -438,11 +457,14 @@ export function scanBlocks(text: string): Scan {
   /** Match open containers against the line at the cursor; returns how many matched. */
   const matchContainers = (end: number): number => {
     let matched = 0;
-    for (const c of containers) {
+    for (let k = 0; k < containers.length; k++) {
+      const c = containers[k] as Container;
       if (c.type === C.Quote) {
-        const ind = measureIndent(end);
-        if (ind.cols <= 3 && text.charCodeAt(ind.at) === 62) {
-          consumeQuoteMarker(ind.at, ind.cols, end);
+        measureIndent(end);
+        const indentCols = indCols;
+        const contentAt = indAt;
+        if (indentCols <= 3 && text.charCodeAt(contentAt) === 62) {
+          consumeQuoteMarker(contentAt, indentCols, end);
           matched++;
           continue;
         }
@@ -453,8 +475,8 @@ export function scanBlocks(text: string): Scan {
         matched++;
         continue;
       }
-      const ind = measureIndent(end);
-      if (ind.cols >= c.contentIndent) {
+      measureIndent(end);
+      if (indCols >= c.contentIndent) {
         consumeCols(c.contentIndent, end);
         matched++;
         continue;
@@ -491,17 +513,19 @@ export function scanBlocks(text: string): Scan {
 
     if (leaf === Leaf.Fence && fence) {
       if (allMatched) {
-        const ind = measureIndent(end);
-        const closing = ind.cols < 4 && closesFence(ind.at, end, fence.char, fence.len);
+        measureIndent(end);
+        const indentCols = indCols;
+        const contentAt = indAt;
+        const closing = indentCols < 4 && closesFence(contentAt, end, fence.char, fence.len);
         if (closing) {
           kinds[i] = LineKind.Fence;
-          contentStarts[i] = ind.at;
+          contentStarts[i] = contentAt;
           finishFence(i, true);
           fence = null;
           leaf = Leaf.None;
           continue;
         }
-        consumeCols(Math.min(fence.indent, ind.cols), end);
+        consumeCols(Math.min(fence.indent, indentCols), end);
         kinds[i] = LineKind.Code;
         contentStarts[i] = cur.pos;
         fence.body.push(`${' '.repeat(cur.partial)}${text.slice(cur.pos, end)}`);
@@ -524,11 +548,13 @@ export function scanBlocks(text: string): Scan {
       }
       closeLeaf(i);
     } else if (leaf === Leaf.Paragraph && !allMatched) {
-      const ind = measureIndent(end);
+      measureIndent(end);
+      const indentCols = indCols;
+      const contentAt = indAt;
       // A lazy line may still be a table header when the next line, in the open containers, is a delimiter row.
-      if (!interruptsParagraph(ind.at, ind.cols, end, false) && !startsTable(i, ind.at, end)) {
+      if (!interruptsParagraph(contentAt, indentCols, end, false) && !startsTable(i, contentAt, end)) {
         kinds[i] = LineKind.Text;
-        contentStarts[i] = ind.at;
+        contentStarts[i] = contentAt;
         continue;
       }
     }
@@ -546,75 +572,81 @@ export function scanBlocks(text: string): Scan {
     // Open new containers.
     let opened = false;
     for (;;) {
-      const ind = measureIndent(end);
-      if (ind.cols >= 4 || ind.at >= end) break;
+      measureIndent(end);
+      const indentCols = indCols;
+      const contentAt = indAt;
+      if (indentCols >= 4 || contentAt >= end) break;
       // markdown-it tries tables before every other block, containers included, except for the next item
       // of a list that is already open.
       const continuesList =
-        !opened &&
-        closedItem !== undefined &&
-        listMarker(ind.at, end)?.marker.slice(-1) === closedItem.marker.slice(-1);
-      if (!continuesList && startsTable(i, ind.at, end)) break;
-      const ch = text.charCodeAt(ind.at);
+        !opened && closedItem !== undefined && sameListDelimiter(contentAt, end, closedItem.marker);
+      if (!continuesList && startsTable(i, contentAt, end)) break;
+      const ch = text.charCodeAt(contentAt);
       if (ch === 62) {
         closeLeaf(i);
-        consumeQuoteMarker(ind.at, ind.cols, end);
+        consumeQuoteMarker(contentAt, indentCols, end);
         containers.push({ type: C.Quote, contentIndent: 0, blankStart: false, depth: 0, marker: '>' });
         quoted[i] = 1;
         opened = true;
         continue;
       }
-      if ((ch === 45 || ch === 42 || ch === 95) && RULE.test(text.slice(ind.at, end))) break;
-      const lm = listMarker(ind.at, end);
-      if (!lm) break;
-      const afterMarker = ind.at + lm.width;
+      if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, contentAt, end)) break;
+      const markerWidth = listMarker(contentAt, end);
+      if (!markerWidth) break;
+      const ordered = markerOrdered;
+      const marker = text.slice(contentAt, contentAt + markerWidth);
+      const afterMarker = contentAt + markerWidth;
       const emptyItem = isBlankFrom(afterMarker, end);
-      if (leaf === Leaf.Paragraph && !opened && (emptyItem || (lm.ordered && lm.start !== 1))) break;
+      if (leaf === Leaf.Paragraph && !opened && (emptyItem || (ordered && markerNumber !== 1))) break;
       // A setext underline made of '-' wins over an empty list item.
-      if (leaf === Leaf.Paragraph && !opened && SETEXT.test(text.slice(ind.at, end))) break;
+      if (leaf === Leaf.Paragraph && !opened && SETEXT.test(text.slice(contentAt, end))) break;
       closeLeaf(i);
       // Item indentation is relative to where the enclosing container's content starts.
       const baseCol = cur.col;
-      cur.col += ind.cols;
+      cur.col += indentCols;
       cur.partial = 0;
       cur.pos = afterMarker;
-      cur.col += lm.width;
+      cur.col += markerWidth;
       let contentIndent: number;
       if (emptyItem) {
         contentIndent = cur.col + 1;
         cur.pos = end;
         cur.partial = 0;
       } else {
-        const sp = measureIndent(end);
-        if (sp.cols >= 5 || sp.cols === 0) {
+        measureIndent(end);
+        const spCols = indCols;
+        if (spCols >= 5 || spCols === 0) {
           contentIndent = cur.col + 1;
           consumeCols(1, end);
         } else {
-          contentIndent = cur.col + sp.cols;
-          consumeCols(sp.cols, end);
+          contentIndent = cur.col + spCols;
+          consumeCols(spCols, end);
         }
       }
       contentIndent -= baseCol;
       const depth = containers.reduce((d, c) => d + (c.type === C.Item ? 1 : 0), 0);
-      containers.push({ type: C.Item, contentIndent, blankStart: emptyItem, depth, marker: lm.marker });
+      containers.push({ type: C.Item, contentIndent, blankStart: emptyItem, depth, marker });
       itemAt[i] = items.length;
       items.push({
         line: i,
-        markerStart: ind.at,
+        markerStart: contentAt,
         contentStart: cur.pos,
         depth,
-        ordered: lm.ordered,
-        marker: lm.marker,
+        ordered,
+        marker,
         task: -1,
         markOffset: -1,
       });
       opened = true;
     }
     // Any item that matched a non-blank line is past its blank start.
-    if (!isBlankFrom(cur.pos, end)) for (const c of containers) if (c.type === C.Item) c.blankStart = false;
+    if (!isBlankFrom(cur.pos, end))
+      for (let k = 0; k < containers.length; k++) (containers[k] as Container).blankStart = false;
 
-    const ind = measureIndent(end);
-    const at = ind.at;
+    measureIndent(end);
+    const indentCols = indCols;
+    const contentAt = indAt;
+    const at = contentAt;
     contentStarts[i] = at;
 
     if (at >= end) {
@@ -628,7 +660,7 @@ export function scanBlocks(text: string): Scan {
     }
 
     if (leaf === Leaf.IndentedCode) {
-      if (ind.cols >= 4) {
+      if (indentCols >= 4) {
         kinds[i] = LineKind.Code;
         lastCodeLine = i;
         continue;
@@ -636,7 +668,7 @@ export function scanBlocks(text: string): Scan {
       closeLeaf(i);
     }
 
-    if (ind.cols >= 4) {
+    if (indentCols >= 4) {
       if (leaf === Leaf.Paragraph && !opened) {
         kinds[i] = LineKind.Text;
         continue;
@@ -654,7 +686,7 @@ export function scanBlocks(text: string): Scan {
 
     if (leaf === Leaf.Table) {
       // Rows go on until a blank line or a line that starts another block (markdown-it's terminators).
-      if (!interruptsParagraph(at, ind.cols, end, false)) {
+      if (!interruptsParagraph(at, indentCols, end, false)) {
         kinds[i] = LineKind.Table;
         continue;
       }
@@ -673,7 +705,8 @@ export function scanBlocks(text: string): Scan {
       cur.col = 0;
       cur.partial = 0;
       matchContainers(lineEnds[i] as number);
-      contentStarts[i] = measureIndent(lineEnds[i] as number).at;
+      measureIndent(lineEnds[i] as number);
+      contentStarts[i] = indAt;
       quoted[i] = quoted[i - 1] as number;
       continue;
     }
@@ -687,7 +720,7 @@ export function scanBlocks(text: string): Scan {
           line: i,
           char: ch,
           len: (m[1] as string).length,
-          indent: ind.cols,
+          indent: indentCols,
           info: (m[2] as string).trim(),
           body: [],
         };
@@ -697,10 +730,9 @@ export function scanBlocks(text: string): Scan {
     }
 
     if (ch === 35) {
-      const m = ATX.exec(text.slice(at, Math.min(end, at + 7)));
-      if (m) {
+      const level = atxLevel(text, at, end);
+      if (level > 0) {
         closeLeaf(i);
-        const level = (m[1] as string).length;
         let textStart = at + level;
         let textEnd = end;
         while (textStart < textEnd && isSpace(text.charCodeAt(textStart))) textStart++;
@@ -728,7 +760,7 @@ export function scanBlocks(text: string): Scan {
       continue;
     }
 
-    if ((ch === 45 || ch === 42 || ch === 95) && RULE.test(text.slice(at, end))) {
+    if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, at, end)) {
       closeLeaf(i);
       kinds[i] = LineKind.Rule;
       continue;
@@ -756,9 +788,16 @@ export function scanBlocks(text: string): Scan {
       const itemIndex = itemAt[i] as number;
       if (itemIndex >= 0 && ch === 91) {
         const item = items[itemIndex] as ScannedItem;
-        const m = TASK.exec(text.slice(at, at + 4));
-        if (m && item.contentStart === at) {
-          item.task = m[1] === ' ' ? 0 : 1;
+        const box = text.charCodeAt(at + 1);
+        const after = text.charCodeAt(at + 3);
+        // `[ ]`, `[x]` or `[X]`, then a space, a tab or the end of the text.
+        if (
+          (box === 32 || box === 120 || box === 88) &&
+          text.charCodeAt(at + 2) === 93 &&
+          (at + 3 === text.length || after === 32 || after === 9) &&
+          item.contentStart === at
+        ) {
+          item.task = box === 32 ? 0 : 1;
           item.markOffset = at;
         }
       }
@@ -786,6 +825,28 @@ export function scanBlocks(text: string): Scan {
     indentedCode,
     frontMatterEnd,
   };
+}
+
+/** The level of an ATX heading opening at `at` (1 to 6 `#`, then a space, a tab or the line's end), else 0. */
+function atxLevel(text: string, at: number, end: number): number {
+  let p = at;
+  while (p < end && p - at < 7 && text.charCodeAt(p) === 35) p++;
+  const level = p - at;
+  if (level < 1 || level > 6) return 0;
+  return p === end || isSpace(text.charCodeAt(p)) ? level : 0;
+}
+
+/** A thematic break from `at` to `end`: three or more of one of `-`, `*`, `_`, with only spaces and tabs between. */
+function isThematicBreak(text: string, at: number, end: number): boolean {
+  const mark = text.charCodeAt(at);
+  if (mark !== 45 && mark !== 42 && mark !== 95) return false;
+  let count = 0;
+  for (let p = at; p < end; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === mark) count++;
+    else if (ch !== 32 && ch !== 9) return false;
+  }
+  return count >= 3;
 }
 
 function isSpace(ch: number): boolean {

@@ -188,6 +188,8 @@ export interface SpecDocument {
   sectionStatuses: Status[];
   sections: Section[];
   checklist: ChecklistItem[];
+  /** Ticked and total checklist items. */
+  progress: { checked: number; total: number };
   ids: IdDef[];
   references: Reference[];
   code: CodeBlock[];

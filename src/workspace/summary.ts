@@ -12,7 +12,6 @@ export interface SpecSummary {
 }
 
 export function summarize(doc: SpecDocument): SpecSummary {
-  const checked = doc.checklist.reduce((n, c) => n + (c.checked ? 1 : 0), 0);
   return {
     path: doc.path,
     kind: doc.kind.kind,
@@ -25,7 +24,7 @@ export function summarize(doc: SpecDocument): SpecSummary {
           source: doc.status.source,
         }
       : null,
-    progress: { checked, total: doc.checklist.length },
+    progress: { checked: doc.progress.checked, total: doc.progress.total },
     placeholders: doc.placeholders.length,
   };
 }
