@@ -21,7 +21,7 @@ import { dependenciesHold } from './context.js';
 import { fixLoop, unifiedDiff } from './fix.js';
 import { ENGINE_RULES } from './meta.js';
 import { type Counts, EMPTY_PACKED, unpack } from './packed.js';
-import { lintInParallel, workerCount } from './parallel.js';
+import { lintInParallel, lintWorkerCount } from './parallel.js';
 import type { SeverityName } from './severity.js';
 import { expandTargets, type Target, workspaceFiles } from './targets.js';
 import type { LintDiagnostic, Rule, RuleMeta } from './types.js';
@@ -258,7 +258,7 @@ export function lintPaths(ws: Workspace, absPaths?: string[], options: LintOptio
     w.fresh = true;
     note(w.target.path, outcome.result.taskNumber);
   };
-  const workers = options.ruleSet ? 0 : workerCount(pending.length);
+  const workers = options.ruleSet ? 0 : lintWorkerCount(pending.length);
   if (workers > 0)
     lintInParallel(
       { root: ws.root, cli, issues: [...guessed] },

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSpecwrightError, SpecwrightError } from '../errors.js';
 import { decodeSpec } from '../model/encoding.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown, SpecDocument } from '../model/types.js';
+import { inParallel, workerCount } from '../parallel/shares.js';
 import { readFileBytes } from '../read-file.js';
 import { loadTemplates, type TemplateSet } from '../templates/registry.js';
 import { ContentCache } from './cache.js';
@@ -107,30 +108,88 @@ export interface SpecList {
 /**
  * Every spec in the workspace, one entry per spec (a folder workspace's files are
  * one spec). Summaries are cached by content hash; one bad file never stops the rest.
+ * Files the cache cannot answer are parsed on worker threads too when there are many.
  */
 export function listSpecs(ws: Workspace): SpecList {
   const files = discoverSpecFiles(ws.root, ws.config.specs, ws.config.ignore);
   const cache = new ContentCache<SpecSummary>(ws.root, 'summaries', `${CACHE_VERSION}:${templatesSalt(ws)}`);
+  const found: Array<{ summary: SpecSummary } | { error: FileError } | undefined> = new Array(files.length);
+  const stamps: Array<Stats | undefined> = new Array(files.length);
+  const pending: Array<[number, string]> = [];
+  files.forEach((rel, i) => {
+    try {
+      const stamp = statSync(join(ws.root, rel));
+      stamps[i] = stamp;
+      const summary = cache.getByStamp(rel, stamp);
+      if (summary) found[i] = { summary };
+      else pending.push([i, rel]);
+    } catch (err) {
+      found[i] = { error: toFileError(err, rel) };
+    }
+  });
+  const here = (rel: string) => summarizeFile(ws, rel, (hash) => cache.hashOf(rel) === hash);
+  const collect = (i: number, outcome: SummaryOutcome) => {
+    const rel = files[i] as string;
+    if ('error' in outcome) {
+      found[i] = outcome;
+      return;
+    }
+    const summary = outcome.summary ?? cache.get(rel, outcome.hash);
+    if (!summary) {
+      found[i] = { error: { path: rel, message: 'internal error: the cache lost a summary' } };
+      return;
+    }
+    cache.set(rel, outcome.hash, summary, stamps[i]);
+    found[i] = { summary };
+  };
+  const workers = workerCount(pending.length, MIN_FILES_PER_THREAD, MIN_CORES);
+  if (workers > 0) {
+    const known: Record<string, string | undefined> = {};
+    for (const [, rel] of pending) known[rel] = cache.hashOf(rel);
+    const setup: SummaryWorkerSetup = { root: ws.root, known };
+    inParallel(new URL('./summary-worker.js', import.meta.url), setup, pending, workers, here, collect);
+  } else for (const [i, rel] of pending) collect(i, here(rel));
+  cache.save(new Set(files));
+
   const errors: FileError[] = [];
   const summaries: Dated[] = [];
-  for (const rel of files) {
-    const abs = join(ws.root, rel);
-    try {
-      const stamp = statSync(abs);
-      let summary = cache.getByStamp(rel, stamp);
-      if (!summary) {
-        const bytes = readFileSync(abs);
-        const hash = ContentCache.hash(bytes);
-        summary = cache.get(rel, hash) ?? summarize(parseBytes(ws, bytes, rel));
-        cache.set(rel, hash, summary, stamp);
-      }
-      summaries.push({ summary, mtimeMs: stamp.mtimeMs });
-    } catch (err) {
-      errors.push(toFileError(err, rel));
-    }
-  }
-  cache.save(new Set(files));
+  found.forEach((outcome, i) => {
+    if (!outcome) return;
+    if ('error' in outcome) errors.push(outcome.error);
+    else summaries.push({ summary: outcome.summary, mtimeMs: (stamps[i] as Stats).mtimeMs });
+  });
   return { specs: groupBySlug(summaries), errors };
+}
+
+/** Parsing a few hundred files costs less than starting a worker and loading the workspace again. */
+const MIN_FILES_PER_THREAD = 400;
+/**
+ * On two cores a summary worker did not pay: 10,000 files took 4.8 s on one thread and 4.9 to
+ * 5.7 s on two (each thread ran at two thirds of its speed alone), with 360 MB peak, not 280.
+ */
+const MIN_CORES = 4;
+
+/**
+ * A file's summary, or its content hash alone when the cache holds that hash (the summary is
+ * then the cache's), or why it failed.
+ */
+export type SummaryOutcome = { hash: string; summary?: SpecSummary } | { error: FileError };
+
+/** What a summary worker needs: the workspace, and the content hashes the cache holds for its files. */
+export interface SummaryWorkerSetup {
+  root: string;
+  known: Record<string, string | undefined>;
+}
+
+/** Summarize one file the stamp check could not answer: read and hash it, and parse it unless `cached(hash)`. */
+export function summarizeFile(ws: Workspace, rel: string, cached: (hash: string) => boolean): SummaryOutcome {
+  try {
+    const bytes = readFileSync(join(ws.root, rel));
+    const hash = ContentCache.hash(bytes);
+    return cached(hash) ? { hash } : { hash, summary: summarize(parseBytes(ws, bytes, rel)) };
+  } catch (err) {
+    return { error: toFileError(err, rel) };
+  }
 }
 
 /** The build the cache entries came from: a rebuilt parser must not serve old summaries. */

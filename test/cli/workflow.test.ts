@@ -1,5 +1,5 @@
 /** End to end: the built CLI in a temp directory, as the README's user runs it. */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, runJson, tempDir } from '../helpers/cli.js';
@@ -138,6 +138,30 @@ describe('init, new, list, show, status', () => {
     expect(byPath['specs/latin1.md']?.message).toMatch(/not valid UTF-8/);
     // root can read anything; elsewhere the unreadable file is one more error line.
     if (process.getuid?.() !== 0) expect(byPath['specs/locked/secret.md']).toBeDefined();
+  });
+
+  it('lists the same on worker threads as on one thread, bad files and cache hits included', () => {
+    const dir = tempDir();
+    run(['init'], dir);
+    for (let i = 1; i <= 9; i++) run(['new', i % 2 ? 'spec' : 'task', `Item ${i}`], dir);
+    writeFileSync(join(dir, 'specs/binary.md'), Buffer.concat([Buffer.from('\x89PNG'), Buffer.alloc(16, 0)]));
+    run(['list', '--json'], dir, { SPECWRIGHT_WORKERS: '0' }); // fills the cache
+    // Touched but unchanged: the stamp misses, the workers hash the bytes and the cache answers.
+    for (let i = 1; i <= 9; i += 2) {
+      const file = join(dir, `specs/item-${i}.md`);
+      writeFileSync(file, readFileSync(file));
+    }
+    // Changed: parsed again on a worker.
+    writeFileSync(join(dir, 'specs/item-3.md'), '# Item 3\n\n**Status:** Implemented\n\n- [x] done\n');
+    const three = run(['list', '--json'], dir, { SPECWRIGHT_WORKERS: '3' });
+    expect(three.stderr).toBe('');
+    rmSync(join(dir, '.specwright/cache'), { recursive: true });
+    const one = run(['list', '--json'], dir, { SPECWRIGHT_WORKERS: '0' });
+    expect(three.stdout).toBe(one.stdout);
+    expect(JSON.parse(three.stdout).specs).toContainEqual(
+      expect.objectContaining({ slug: 'item-3', progress: { checked: 1, total: 1 } }),
+    );
+    expect(three.code).toBe(2); // the binary file
   });
 
   it('shows any Markdown file by path, inside a workspace or not', () => {
