@@ -4,6 +4,7 @@ import { parseFlatYaml } from './flat-yaml.js';
 import { idAt } from './ids.js';
 import { codeSpans, inSpans, maskCode } from './inline.js';
 import { detectKind } from './kind.js';
+import { withLazy } from './lazy.js';
 import { memoString } from './memo.js';
 import { findMojibake } from './mojibake.js';
 import { isChoiceList, placeholdersOnLine } from './placeholders.js';
@@ -58,6 +59,9 @@ const FILE_EXT =
   /\.(?:mdx?|ts|tsx|js|jsx|mjs|cjs|py|rs|go|java|rb|sql|json|ya?ml|toml|sh|css|s[ac]ss|less|html|vue|svelte|txt|cfg|ini|env|lock|swift|kts?|c|h|cpp|cs|php|scala|dart|exs?|lua|zig|proto|graphql|gql|tf|hcl|xml|csv|gradle|ipynb)$/i;
 const CHECKLIST_ID = /^(?:\*\*)?(?:Task\s+)?([A-Z]{0,4}\d+(?:\.\d+)*)(?:\*\*)?(?=[\s:.)*—–-]|$)/;
 const BARE_FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
+const HEADING_STATUS = /^(#{1,6}[ \t]+)(.*?\bstatus[*_]*[ \t]*:[ \t]*)(\S.*?)[ \t#]*$/i;
+const CODE_OR_BRACE = /[`{}]/;
+const CODE_TICKS = /^`+\s?|\s?`+$/g;
 
 /**
  * Parse a Markdown spec into a SpecDocument: one block scan, then one pass over
@@ -251,7 +255,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     const sectionPath = pathAtLine(i);
     if (kind === LineKind.Heading) {
       relation = undefined;
-      const m = /^(#{1,6}[ \t]+)(.*?\bstatus[*_]*[ \t]*:[ \t]*)(\S.*?)[ \t#]*$/i.exec(line.slice(from));
+      const m = line.indexOf(':', from) !== -1 ? HEADING_STATUS.exec(line.slice(from)) : null;
       if (m) {
         const valueStart = lineStart + from + (m[1] as string).length + (m[2] as string).length;
         statusHeadings.push({
@@ -295,14 +299,14 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       if (DEPENDS_LABEL.test(field.key)) relation = 'depends-on';
       else if (BLOCKS_LABEL.test(field.key)) relation = 'blocks';
       else if (!item) relation = undefined;
-      if (!STATUS_FIELDS.has(name) && isChoiceList(field.value) && !/[`{}]/.test(field.value)) {
+      if (!STATUS_FIELDS.has(name) && isChoiceList(field.value) && !CODE_OR_BRACE.test(field.value)) {
         placeholders.push({
           text: field.value,
           reason: 'choice',
           range: range(lineStart + field.valueStart, lineStart + field.valueEnd),
         });
       }
-    } else if (kind === LineKind.Text && !item && line.slice(from).trim()) {
+    } else if (kind === LineKind.Text && !item && !isBlankBetween(text, lineStart + from, lineEnd)) {
       relation = undefined;
     }
 
@@ -310,12 +314,17 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     let idFrom = -1;
     if (item) idFrom = labelAt;
     else if (kind === LineKind.Heading) {
-      const h = line.slice(from);
-      const m = /^#{1,6}[ \t]+/.exec(h);
-      idFrom = from + (m ? (m[0] as string).length : 0);
+      // After the `#`s and the spaces (a setext heading's text starts at once).
+      let p = from;
+      while (line.charCodeAt(p) === 35) p++;
+      const afterHashes = p;
+      while (isSpaceCode(line.charCodeAt(p))) p++;
+      idFrom = afterHashes > from && p === afterHashes ? from : p;
     } else if (kind === LineKind.Table) {
-      const m = /^\|?[ \t]*/.exec(line.slice(from));
-      idFrom = from + (m ? (m[0] as string).length : 0);
+      let p = from;
+      if (line.charCodeAt(p) === 124) p++;
+      while (isSpaceCode(line.charCodeAt(p))) p++;
+      idFrom = p;
     } else if (mark & Mark.Star && line.startsWith('**', from)) idFrom = from;
     if (idFrom >= 0 && mayStartId(line.charCodeAt(idFrom))) {
       const id = idAt(line, idFrom);
@@ -361,7 +370,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       }
     }
     for (const [s, e] of spans) {
-      const inner = line.slice(s, e).replace(/^`+\s?|\s?`+$/g, '');
+      const inner = line.slice(s, e).replace(CODE_TICKS, '');
       if (!isPathLike(inner)) continue;
       references.push({
         kind: 'path',
@@ -400,11 +409,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
         lineRange: range(lineStarts[item.line] as number, lineEnd),
       };
       const idMatch = CHECKLIST_ID.exec(itemText);
-      if (
-        idMatch &&
-        /\d/.test(idMatch[1] as string) &&
-        (/\./.test(idMatch[1] as string) || /^[A-Z]/.test(idMatch[1] as string))
-      ) {
+      if (idMatch && isChecklistId(idMatch[1] as string)) {
         entry.id = idMatch[1] as string;
       }
       checklist.push(entry);
@@ -431,14 +436,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       };
       if (lang !== 'yaml' && lang !== 'yml') return common;
       // Parsed on first read: YAML is a sixth of the parse time, and most readers never look.
-      let yaml: CodeBlock['yaml'];
-      return {
-        ...common,
-        get yaml() {
-          yaml ??= parseYamlBlock(f.body, f.line + 1);
-          return yaml;
-        },
-      };
+      return withLazy(common, { yaml: () => parseYamlBlock(common.body, f.line + 1) });
     });
 
   const buildTables = (): Table[] =>
@@ -496,7 +494,6 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   }
 
   // Encoding damage, and broken yaml blocks, join the problems when someone reads them.
-  let allProblems: Diagnostic[] | undefined;
   const buildProblems = (): Diagnostic[] => {
     for (const run of findMojibake(text)) {
       problems.push({
@@ -521,48 +518,42 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     return problems;
   };
 
-  let checklist: ChecklistItem[] | undefined;
-  let code: CodeBlock[] | undefined;
-  let tables: Table[] | undefined;
   const crlf = text.indexOf('\r\n');
-  const doc: SpecDocument = {
-    path,
-    text,
-    eol: crlf !== -1 && countCrlf(text) * 2 > lineStarts.length - 1 ? '\r\n' : '\n',
-    bom: options.bom ?? false,
-    kind,
-    title,
-    frontMatter,
-    fields,
-    status,
-    sectionStatuses,
-    sections,
-    get checklist() {
-      checklist ??= buildChecklist();
-      return checklist;
+  // Checklist items, code blocks, tables and problems are built on first read (withLazy says why not with `get`).
+  const doc = withLazy(
+    {
+      path,
+      text,
+      eol: (crlf !== -1 && countCrlf(text) * 2 > lineStarts.length - 1
+        ? '\r\n'
+        : '\n') as SpecDocument['eol'],
+      bom: options.bom ?? false,
+      kind,
+      title,
+      frontMatter,
+      fields,
+      status,
+      sectionStatuses,
+      sections,
+      progress,
+      ids,
+      references,
+      placeholders,
+      posAt,
     },
-    progress,
-    ids,
-    references,
-    get code() {
-      code ??= buildCode();
-      return code;
+    {
+      checklist: buildChecklist,
+      code: buildCode,
+      tables: buildTables,
+      problems: buildProblems,
     },
-    get tables() {
-      tables ??= buildTables();
-      return tables;
-    },
-    placeholders,
-    get problems() {
-      allProblems ??= buildProblems();
-      return allProblems;
-    },
-    posAt,
-  };
+  ) satisfies SpecDocument;
   return doc;
 }
 
 const NO_SPANS: Array<[number, number]> = [];
+/** The section path of lines before the first heading. Shared: readers must not change it. */
+const NO_PATH: string[] = [];
 
 /** Characters the per-line extractors look for; a line with none of them holds no inline fact. */
 enum Mark {
@@ -617,6 +608,27 @@ function mayStartId(ch: number): boolean {
 
 function isSpaceCode(ch: number): boolean {
   return ch === 32 || ch === 9;
+}
+
+function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch !== 32 && ch !== 9) return false;
+  }
+  return true;
+}
+
+/** A checklist item's leading number is an id when dotted (`3.1`) or lettered (`T1`), not a bare `1`. */
+function isChecklistId(s: string): boolean {
+  let digit = false;
+  let dot = false;
+  for (let k = 0; k < s.length; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch >= 48 && ch <= 57) digit = true;
+    else if (ch === 46) dot = true;
+  }
+  const first = s.charCodeAt(0);
+  return digit && (dot || (first >= 65 && first <= 90));
 }
 
 const HINT_LENGTHS = new WeakMap<ReadonlySet<string>, Set<number>>();
@@ -675,7 +687,14 @@ function sectionPathResolver(flat: Array<{ section: Section; line: number }>): (
     stack.push(section);
     paths.push(stack.map((s) => s.plainTitle));
   }
+  // Lookups come mostly in line order: try the heading found last, and the next one, before searching.
+  let last = -1;
+  const lineOf = (k: number) => (flat[k] as { line: number }).line;
   return (line: number) => {
+    if (last >= 0 && lineOf(last) <= line) {
+      if (last + 1 >= flat.length || lineOf(last + 1) > line) return paths[last] as string[];
+      if (last + 2 >= flat.length || lineOf(last + 2) > line) return paths[++last] as string[];
+    }
     let lo = 0;
     let hi = flat.length - 1;
     let found = -1;
@@ -686,7 +705,8 @@ function sectionPathResolver(flat: Array<{ section: Section; line: number }>): (
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found < 0 ? [] : (paths[found] as string[]);
+    last = found;
+    return found < 0 ? NO_PATH : (paths[found] as string[]);
   };
 }
 

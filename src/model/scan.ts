@@ -10,6 +10,8 @@
  * test/model/differential.test.ts proves it against markdown-it.
  */
 
+import { withLazy } from './lazy.js';
+
 export enum LineKind {
   Text = 0,
   Blank = 1,
@@ -159,7 +161,26 @@ export function scanBlocks(text: string): Scan {
   const tables: ScannedTable[] = [];
   const indentedCode: Array<[number, number]> = [];
 
+  // Open containers are containers[0 .. open): the objects are reused from line to line.
   const containers: Container[] = [];
+  let open = 0;
+  const openContainer = (
+    type: C,
+    contentIndent: number,
+    blankStart: boolean,
+    depth: number,
+    marker: string,
+  ) => {
+    const c = containers[open];
+    if (c) {
+      c.type = type;
+      c.contentIndent = contentIndent;
+      c.blankStart = blankStart;
+      c.depth = depth;
+      c.marker = marker;
+    } else containers.push({ type, contentIndent, blankStart, depth, marker });
+    open++;
+  };
   let leaf: Leaf = Leaf.None;
   let paraStart = -1;
   let paraTextStart = 0;
@@ -169,7 +190,8 @@ export function scanBlocks(text: string): Scan {
     len: number;
     indent: number;
     info: string;
-    body: string[];
+    /** Body lines that start with the rest of a tab split by the fence's indentation: line -> columns. */
+    partials: Map<number, number> | undefined;
   } | null = null;
   let htmlEnd: RegExp | null = null; // null with Leaf.Html means "ends at a blank line"
   let codeStart = -1;
@@ -386,17 +408,27 @@ export function scanBlocks(text: string): Scan {
     const bodyStart =
       bodyFirst <= bodyLast ? (lineStarts[bodyFirst] as number) : (lineEnds[f.line] as number);
     const bodyEnd = bodyFirst <= bodyLast ? (lineEnds[bodyLast] as number) : bodyStart;
-    fences.push({
+    // Joined on first read: most readers of a scan never look at code bodies.
+    const joinBody = (): string => {
+      let out = '';
+      for (let k = bodyFirst; k <= bodyLast; k++) {
+        const partial = f.partials?.get(k);
+        if (partial) out += ' '.repeat(partial);
+        out += `${text.slice(contentStarts[k], lineEnds[k])}\n`;
+      }
+      return out;
+    };
+    const located = {
       line: f.line,
       endLine,
       closed,
       info: f.info,
-      body: f.body.length ? `${f.body.join('\n')}\n` : '',
       bodyStart,
       bodyEnd,
       start: lineStarts[f.line] as number,
       end: lineEnds[endLine] as number,
-    });
+    };
+    fences.push(withLazy(located, { body: joinBody }));
   };
 
   /** Column count of the delimiter row of a table (or 0), markdown-it's rule. */
@@ -445,7 +477,7 @@ export function scanBlocks(text: string): Scan {
     const indentCols = indCols;
     const contentAt = indAt;
     const rowAt = contentAt;
-    const ok = matched === containers.length && indentCols < 4;
+    const ok = matched === open && indentCols < 4;
     cur.pos = saved.pos;
     cur.col = saved.col;
     cur.partial = saved.partial;
@@ -457,7 +489,7 @@ export function scanBlocks(text: string): Scan {
   /** Match open containers against the line at the cursor; returns how many matched. */
   const matchContainers = (end: number): number => {
     let matched = 0;
-    for (let k = 0; k < containers.length; k++) {
+    for (let k = 0; k < open; k++) {
       const c = containers[k] as Container;
       if (c.type === C.Quote) {
         measureIndent(end);
@@ -506,7 +538,7 @@ export function scanBlocks(text: string): Scan {
     cur.partial = 0;
 
     const matched = matchContainers(end);
-    const allMatched = matched === containers.length;
+    const allMatched = matched === open;
     let inQuote = 0;
     for (let k = 0; k < matched; k++) if ((containers[k] as Container).type === C.Quote) inQuote = 1;
     quoted[i] = inQuote;
@@ -528,7 +560,7 @@ export function scanBlocks(text: string): Scan {
         consumeCols(Math.min(fence.indent, indentCols), end);
         kinds[i] = LineKind.Code;
         contentStarts[i] = cur.pos;
-        fence.body.push(`${' '.repeat(cur.partial)}${text.slice(cur.pos, end)}`);
+        if (cur.partial > 0) (fence.partials ??= new Map()).set(i, cur.partial);
         continue;
       }
       closeLeaf(i);
@@ -559,14 +591,14 @@ export function scanBlocks(text: string): Scan {
       }
     }
 
-    // The item that this line closes, if any: a sibling marker continues its list (markdown-it's list
+    // The marker of the item this line closes, if any: a sibling marker continues its list (markdown-it's list
     // rule owns such a line before its table rule can see it).
-    let closedItem: Container | undefined;
+    let closedMarker: string | undefined;
     if (!allMatched) {
       closeLeaf(i);
-      for (let k = matched; k < containers.length && !closedItem; k++)
-        if ((containers[k] as Container).type === C.Item) closedItem = containers[k];
-      containers.length = matched;
+      for (let k = matched; k < open && closedMarker === undefined; k++)
+        if ((containers[k] as Container).type === C.Item) closedMarker = (containers[k] as Container).marker;
+      open = matched;
     }
 
     // Open new containers.
@@ -579,13 +611,13 @@ export function scanBlocks(text: string): Scan {
       // markdown-it tries tables before every other block, containers included, except for the next item
       // of a list that is already open.
       const continuesList =
-        !opened && closedItem !== undefined && sameListDelimiter(contentAt, end, closedItem.marker);
+        !opened && closedMarker !== undefined && sameListDelimiter(contentAt, end, closedMarker);
       if (!continuesList && startsTable(i, contentAt, end)) break;
       const ch = text.charCodeAt(contentAt);
       if (ch === 62) {
         closeLeaf(i);
         consumeQuoteMarker(contentAt, indentCols, end);
-        containers.push({ type: C.Quote, contentIndent: 0, blankStart: false, depth: 0, marker: '>' });
+        openContainer(C.Quote, 0, false, 0, '>');
         quoted[i] = 1;
         opened = true;
         continue;
@@ -624,8 +656,9 @@ export function scanBlocks(text: string): Scan {
         }
       }
       contentIndent -= baseCol;
-      const depth = containers.reduce((d, c) => d + (c.type === C.Item ? 1 : 0), 0);
-      containers.push({ type: C.Item, contentIndent, blankStart: emptyItem, depth, marker });
+      let depth = 0;
+      for (let k = 0; k < open; k++) if ((containers[k] as Container).type === C.Item) depth++;
+      openContainer(C.Item, contentIndent, emptyItem, depth, marker);
       itemAt[i] = items.length;
       items.push({
         line: i,
@@ -641,7 +674,7 @@ export function scanBlocks(text: string): Scan {
     }
     // Any item that matched a non-blank line is past its blank start.
     if (!isBlankFrom(cur.pos, end))
-      for (let k = 0; k < containers.length; k++) (containers[k] as Container).blankStart = false;
+      for (let k = 0; k < open; k++) (containers[k] as Container).blankStart = false;
 
     measureIndent(end);
     const indentCols = indCols;
@@ -722,7 +755,7 @@ export function scanBlocks(text: string): Scan {
           len: (m[1] as string).length,
           indent: indentCols,
           info: (m[2] as string).trim(),
-          body: [],
+          partials: undefined,
         };
         kinds[i] = LineKind.Fence;
         continue;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { assertUnchanged, contentHash } from '../edit/apply.js';
 import { writeFileAtomic } from '../edit/atomic.js';
 import { decodeSpec } from '../model/encoding.js';
+import { withComputed } from '../model/lazy.js';
 import { parseSpec } from '../model/parse.js';
 import type { KindOrUnknown } from '../model/types.js';
 import { guessTaskNumber, taskNumberOf } from '../tasks/number.js';
@@ -481,15 +482,17 @@ function summarize(
     const packed = w.result?.packed ?? EMPTY_PACKED;
     const c = packed.counts;
     const counts = { error: c[0], warning: extra.quiet ? 0 : c[1], info: extra.quiet ? 0 : c[2] };
-    const file = { path: w.target.path, absPath: w.target.absPath, counts } as FileLintResult;
-    Object.defineProperty(file, 'diagnostics', {
-      enumerable: true,
-      get: () => {
-        if (packed === EMPTY_PACKED) return [];
-        const all = unpack(packed.data);
-        return reported ? all.filter(reported) : all;
+    // Unpacked on each read and never kept: a report over 10,000 files holds them packed.
+    const file = withComputed(
+      { path: w.target.path, absPath: w.target.absPath, counts } as Omit<FileLintResult, 'diagnostics'>,
+      {
+        diagnostics: () => {
+          if (packed === EMPTY_PACKED) return [];
+          const all = unpack(packed.data);
+          return reported ? all.filter(reported) : all;
+        },
       },
-    });
+    ) as FileLintResult;
     if (w.result) file.kind = w.result.kind as KindOrUnknown;
     if (w.error) {
       file.error = w.error;

@@ -114,15 +114,20 @@ export function listSpecs(ws: Workspace): SpecList {
   const files = discoverSpecFiles(ws.root, ws.config.specs, ws.config.ignore);
   const cache = new ContentCache<SpecSummary>(ws.root, 'summaries', `${CACHE_VERSION}:${templatesSalt(ws)}`);
   const found: Array<{ summary: SpecSummary } | { error: FileError } | undefined> = new Array(files.length);
-  const stamps: Array<Stats | undefined> = new Array(files.length);
+  const mtimes = new Float64Array(files.length);
+  // Stamps of the files the cache could not answer, to record with their new entries.
+  const stamps = new Map<number, Stats>();
   const pending: Array<[number, string]> = [];
   files.forEach((rel, i) => {
     try {
       const stamp = statSync(join(ws.root, rel));
-      stamps[i] = stamp;
+      mtimes[i] = stamp.mtimeMs;
       const summary = cache.getByStamp(rel, stamp);
       if (summary) found[i] = { summary };
-      else pending.push([i, rel]);
+      else {
+        pending.push([i, rel]);
+        stamps.set(i, stamp);
+      }
     } catch (err) {
       found[i] = { error: toFileError(err, rel) };
     }
@@ -139,7 +144,7 @@ export function listSpecs(ws: Workspace): SpecList {
       found[i] = { error: { path: rel, message: 'internal error: the cache lost a summary' } };
       return;
     }
-    cache.set(rel, outcome.hash, summary, stamps[i]);
+    cache.set(rel, outcome.hash, summary, stamps.get(i));
     found[i] = { summary };
   };
   const workers = workerCount(pending.length, MIN_FILES_PER_THREAD, MIN_CORES);
@@ -156,7 +161,7 @@ export function listSpecs(ws: Workspace): SpecList {
   found.forEach((outcome, i) => {
     if (!outcome) return;
     if ('error' in outcome) errors.push(outcome.error);
-    else summaries.push({ summary: outcome.summary, mtimeMs: (stamps[i] as Stats).mtimeMs });
+    else summaries.push({ summary: outcome.summary, mtimeMs: mtimes[i] as number });
   });
   return { specs: groupBySlug(summaries), errors };
 }
