@@ -19,21 +19,39 @@ export default async function throughput(dir, corpus) {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
     }
   });
+  // Checklist items, code blocks, tables and problems are built when first read (src/model/lazy.ts),
+  // so two figures: the parse as `list` uses it, and with every field read, which is the target's.
   let sections = 0;
-  const parse = bestOf(() => {
-    sections = 0;
-    corpus.files.forEach((file, i) => {
-      sections += parseSpec(fs.readFileSync(file, 'utf8'), rel[i]).sections.length;
+  const parseFor = (read) =>
+    bestOf(() => {
+      sections = 0;
+      corpus.files.forEach((file, i) => {
+        sections += read(parseSpec(fs.readFileSync(file, 'utf8'), rel[i]));
+      });
     });
-  });
+  const listed = parseFor((doc) => doc.sections.length + doc.placeholders.length + doc.progress.total);
+  const full = parseFor(
+    (doc) =>
+      doc.sections.length +
+      doc.checklist.length +
+      doc.code.length +
+      doc.tables.length +
+      doc.problems.length +
+      doc.ids.length,
+  );
 
-  const mbps = corpus.bytes / 1e6 / parse;
+  const mbps = corpus.bytes / 1e6 / full;
   return [
     { metric: 'read + line scan (floor)', value: fmt.mbps(corpus.bytes, floor), ref: `${lines} lines` },
     {
-      metric: 'read + parseSpec',
-      value: fmt.mbps(corpus.bytes, parse),
-      ref: `${((100 * floor) / parse).toFixed(0)}% of floor; ${fmt.ms(parse)}; ${sections} top sections`,
+      metric: 'read + parseSpec, what list reads',
+      value: fmt.mbps(corpus.bytes, listed),
+      ref: `${((100 * floor) / listed).toFixed(0)}% of floor; ${fmt.ms(listed)}`,
+    },
+    {
+      metric: 'read + parseSpec, every field read',
+      value: fmt.mbps(corpus.bytes, full),
+      ref: `${((100 * floor) / full).toFixed(0)}% of floor; ${fmt.ms(full)}; ${sections} top sections`,
       target: '≥ 100 MB/s',
       ok: mbps >= 100,
     },

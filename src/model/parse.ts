@@ -436,7 +436,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
       };
       if (lang !== 'yaml' && lang !== 'yml') return common;
       // Parsed on first read: YAML is a sixth of the parse time, and most readers never look.
-      return withLazy(common, { yaml: () => parseYamlBlock(common.body, f.line + 1) });
+      return withLazy(common, { yaml: () => yamlBlockAt(common.body, f.line + 1) });
     });
 
   const buildTables = (): Table[] =>
@@ -723,11 +723,36 @@ function parseYamlAt(source: string, firstLine: number): YamlOutcome {
   }
 }
 
+type YamlBlock = NonNullable<CodeBlock['yaml']>;
+
+/**
+ * Parsed yaml blocks by their text, with lines counted from the block's first line: specs made
+ * from one template repeat its blocks, and the YAML library parses at about 1.5 MB/s. The values
+ * are shared between documents, so they are frozen.
+ */
+const parsedYamlBlock = memoString((source: string): YamlBlock => {
+  const parsed = parseYamlBlock(source, 0);
+  if ('value' in parsed) deepFreeze(parsed);
+  return parsed;
+}, 2000);
+
+/** A ```yaml block parsed, its error line counted in the file (`firstLine` is the block's first line, 0-based). */
+function yamlBlockAt(source: string, firstLine: number): YamlBlock {
+  const parsed = parsedYamlBlock(source);
+  return 'error' in parsed ? { ...parsed, line: parsed.line + firstLine } : parsed;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+
 /**
  * A ```yaml block: one document, or several separated by `---` (Kubernetes manifests, compose
  * overrides), which are valid YAML too: then `value` is the first and `documents` holds them all.
  */
-function parseYamlBlock(source: string, firstLine: number): NonNullable<CodeBlock['yaml']> {
+function parseYamlBlock(source: string, firstLine: number): YamlBlock {
   const docs = Array.from(yaml().parseAllDocuments(source, { uniqueKeys: false, logLevel: 'error' }));
   for (const d of docs) {
     const e = d.errors[0];
