@@ -15,7 +15,6 @@ interface SectionJson {
 
 /** `show --json`: everything the model knows about one document, with 1-based lines. */
 export function showJson(doc: SpecDocument, slug: string, lastRun: LastRunJson | null = null) {
-  const checked = doc.checklist.filter((c) => c.checked).length;
   const metadata: Record<string, string> = {};
   for (const f of doc.fields) if (!(f.key in metadata)) metadata[f.key] = f.value;
   return {
@@ -34,7 +33,7 @@ export function showJson(doc: SpecDocument, slug: string, lastRun: LastRunJson |
           line: doc.status.source === 'folder' ? null : doc.status.range.start.line,
         }
       : null,
-    progress: { checked, total: doc.checklist.length },
+    progress: { checked: doc.progress.checked, total: doc.progress.total },
     sections: doc.sections.map((s) => sectionJson(doc, s)),
     checklist: doc.checklist.map((c) => ({
       checked: c.checked,

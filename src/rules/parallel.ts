@@ -9,8 +9,12 @@ import type { FileOutcome } from './analyser.js';
 import type { SeverityName } from './severity.js';
 import type { Target } from './targets.js';
 
-/** Below this many files per thread, starting a worker (loading the rules again) costs more than it saves. */
-const MIN_FILES_PER_THREAD = 300;
+/**
+ * Below this many files per thread, starting a worker (loading the rules again) costs more than it
+ * saves. On a 2-core machine, 1,000 files took 1.96 s on one thread and 2.31 s with a worker;
+ * 10,000 took 11.7 s and 10.1 s.
+ */
+const MIN_FILES_PER_THREAD = 2000;
 
 /** How many lint workers to start for `pending` files (see workerCount). */
 export function lintWorkerCount(pending: number): number {

@@ -70,6 +70,8 @@ describe.skipIf(!hasShared)(`real documents ${hasShared ? '' : SHARED_MISSING}`,
       checked: row.checked,
       unchecked: row.unchecked,
     });
+    // The counts `list` reads without building the checklist agree with it.
+    expect(doc.progress).toEqual({ checked, total: doc.checklist.length });
     const key = Object.keys(EXPECTED_STATE).find((k) => row.file.includes(k));
     if (key)
       expect(doc.status?.state ?? null, `status of ${row.file}: ${row.status}`).toBe(EXPECTED_STATE[key]);
