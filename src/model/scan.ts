@@ -560,7 +560,10 @@ export function scanBlocks(text: string): Scan {
         consumeCols(Math.min(fence.indent, indentCols), end);
         kinds[i] = LineKind.Code;
         contentStarts[i] = cur.pos;
-        if (cur.partial > 0) (fence.partials ??= new Map()).set(i, cur.partial);
+        if (cur.partial > 0) {
+          fence.partials ??= new Map();
+          fence.partials.set(i, cur.partial);
+        }
         continue;
       }
       closeLeaf(i);
