@@ -9,50 +9,58 @@
  * freed it (node --trace-gc-nvp, new_space_survived), against 2 MB with plain values.
  *
  * Here every object shares one getter function per property name, which reads the object's own
- * builder from a hidden slot, so objects of one shape share one hidden class. On first read the
- * property becomes a plain data property and the builder is dropped.
+ * builder from a hidden slot, so objects of one shape share one hidden class. The built value is
+ * kept in the slot, not written over the accessor: turning an accessor into a data property costs
+ * a hidden-class change on every object, twice the time of the whole lazy property otherwise.
  */
 
-const BUILDERS = Symbol('lazy builders');
+const SLOT = Symbol('lazy properties');
 
-type Builders = Record<string, (() => unknown) | undefined>;
-type Host = { [BUILDERS]: Builders } & Record<string, unknown>;
+interface Slot {
+  build: Record<string, (() => unknown) | undefined>;
+  built: Record<string, unknown>;
+}
+type Host = { [SLOT]: Slot };
 
-const getters = new Map<string, (this: Host) => unknown>();
-const computers = new Map<string, (this: Host) => unknown>();
+const keptDescriptors = new Map<string, PropertyDescriptor>();
+const computedDescriptors = new Map<string, PropertyDescriptor>();
 
-function getterFor(key: string): (this: Host) => unknown {
-  let getter = getters.get(key);
-  if (!getter) {
-    getter = function (this: Host): unknown {
-      const builders = this[BUILDERS];
-      const value = (builders[key] as () => unknown)();
-      builders[key] = undefined;
-      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+function keptDescriptor(key: string): PropertyDescriptor {
+  let descriptor = keptDescriptors.get(key);
+  if (!descriptor) {
+    const get = function (this: Host): unknown {
+      const slot = this[SLOT];
+      const build = slot.build[key];
+      if (build === undefined) return slot.built[key];
+      const value = build();
+      slot.built[key] = value;
+      slot.build[key] = undefined; // and whatever its closure held
       return value;
     };
-    getters.set(key, getter);
+    descriptor = { get, enumerable: true, configurable: true };
+    keptDescriptors.set(key, descriptor);
   }
-  return getter;
+  return descriptor;
 }
 
-function computerFor(key: string): (this: Host) => unknown {
-  let computer = computers.get(key);
-  if (!computer) {
-    computer = function (this: Host): unknown {
-      return (this[BUILDERS][key] as () => unknown)();
+function computedDescriptor(key: string): PropertyDescriptor {
+  let descriptor = computedDescriptors.get(key);
+  if (!descriptor) {
+    const get = function (this: Host): unknown {
+      return (this[SLOT].build[key] as () => unknown)();
     };
-    computers.set(key, computer);
+    descriptor = { get, enumerable: true, configurable: true };
+    computedDescriptors.set(key, descriptor);
   }
-  return computer;
+  return descriptor;
 }
 
-/** Add `builders`' keys to `target` as enumerable properties, each built on first read. Returns `target`. */
+/** Add `builders`' keys to `target` as enumerable properties, each built on first read and kept. Returns `target`. */
 export function withLazy<T extends object, L extends object>(
   target: T,
   builders: { [K in keyof L]: () => L[K] },
 ): T & L {
-  return define(target, builders, getterFor);
+  return define(target, builders, keptDescriptor);
 }
 
 /**
@@ -63,16 +71,16 @@ export function withComputed<T extends object, L extends object>(
   target: T,
   builders: { [K in keyof L]: () => L[K] },
 ): T & L {
-  return define(target, builders, computerFor);
+  return define(target, builders, computedDescriptor);
 }
 
 function define<T extends object, L extends object>(
   target: T,
   builders: { [K in keyof L]: () => L[K] },
-  accessor: (key: string) => (this: Host) => unknown,
+  descriptor: (key: string) => PropertyDescriptor,
 ): T & L {
-  Object.defineProperty(target, BUILDERS, { value: builders });
-  for (const key of Object.keys(builders))
-    Object.defineProperty(target, key, { get: accessor(key), enumerable: true, configurable: true });
+  const slot: Slot = { build: builders as Slot['build'], built: {} };
+  Object.defineProperty(target, SLOT, { value: slot });
+  for (const key in builders) Object.defineProperty(target, key, descriptor(key));
   return target as T & L;
 }
