@@ -16,7 +16,17 @@ interface Clue {
   test(input: KindInput): boolean;
 }
 
-const heading = (re: RegExp) => (input: KindInput) => input.headings.some((h) => re.test(h));
+/** A clue in a heading: `re` (with the `m` flag where it anchors) runs once over all headings, a line each. */
+const heading = (re: RegExp) => (input: KindInput) => re.test(headingLines(input));
+const joinedHeadings = new WeakMap<KindInput, string>();
+function headingLines(input: KindInput): string {
+  let joined = joinedHeadings.get(input);
+  if (joined === undefined) {
+    joined = input.headings.join('\n');
+    joinedHeadings.set(input, joined);
+  }
+  return joined;
+}
 const base = (input: KindInput) => input.path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
 
 /**
@@ -93,7 +103,7 @@ const CLUES: Clue[] = [
     why: 'is a workspace file (prd.md, tasks.md, recovery.md in a spec folder)',
     test: (i) => /^(?:prd|tasks|recovery)\.md$/.test(base(i)) && /(?:^|\/)specs?\//i.test(i.path),
   },
-  { kind: 'feature', weight: 1, why: 'has numbered implementation phases', test: heading(/^phase \d+/i) },
+  { kind: 'feature', weight: 1, why: 'has numbered implementation phases', test: heading(/^phase \d+/im) },
   {
     kind: 'feature',
     weight: 1,
@@ -113,7 +123,7 @@ const CLUES: Clue[] = [
     why: 'has FR/NFR requirement ids',
     test: (i) => (i.text.includes('**FR') || i.text.includes('**NFR')) && /\*\*(?:FR|NFR)-?\d/.test(i.text),
   },
-  { kind: 'spec', weight: 1, why: 'has a Changelog', test: heading(/^changelog$/i) },
+  { kind: 'spec', weight: 1, why: 'has a Changelog', test: heading(/^changelog$/im) },
   {
     kind: 'spec',
     weight: 1,

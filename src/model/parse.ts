@@ -70,24 +70,33 @@ const CODE_TICKS = /^`+\s?|\s?`+$/g;
 export function parseSpec(text: string, path: string, options: ParseOptions = {}): SpecDocument {
   const scan = scanBlocks(text);
   const { lineStarts, lineEnds } = scan;
+  const lineCount = lineStarts.length;
   let lastLine = 0;
-  const posAt = (offset: number): Pos => {
-    // Lookups come mostly in document order: try the last line found before searching.
-    const from = lineStarts[lastLine] as number;
-    if (
-      offset >= from &&
-      (lastLine + 1 >= lineStarts.length || offset < (lineStarts[lastLine + 1] as number))
-    )
-      return { offset, line: lastLine + 1, column: offset - from + 1 };
-    let lo = 0;
-    let hi = lineStarts.length - 1;
+  /** The last line in [lo, hi] that starts at or before `offset`. */
+  const lineAtOrBefore = (offset: number, lo: number, hi: number): number => {
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((lineStarts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    lastLine = lo;
-    return { offset, line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+    return lo;
+  };
+  const posAt = (offset: number): Pos => {
+    // Lookups come mostly in document order: step forward from the last line found, a few lines
+    // at most, before searching.
+    let line = lastLine;
+    if (offset < (lineStarts[line] as number)) line = lineAtOrBefore(offset, 0, line);
+    else {
+      for (let steps = 0; line + 1 < lineCount && (lineStarts[line + 1] as number) <= offset; steps++) {
+        if (steps === 8) {
+          line = lineAtOrBefore(offset, line, lineCount - 1);
+          break;
+        }
+        line++;
+      }
+    }
+    lastLine = line;
+    return { offset, line: line + 1, column: offset - (lineStarts[line] as number) + 1 };
   };
   const range = (start: number, end: number): Range => ({ start: posAt(start), end: posAt(end) });
   const problems: Diagnostic[] = [];
@@ -217,7 +226,6 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   // Headings that state a status ("### Current Implementation Status: **Not applicable**").
   const statusHeadings: Field[] = [];
   let relation: Reference['relation'];
-  const lineCount = lineStarts.length;
   const marks = lineMarks(text, lineEnds);
   for (let i = 0; i < lineCount; i++) {
     const kind = scan.kinds[i] as LineKind;

@@ -6,15 +6,16 @@ import type { Placeholder } from './types.js';
  * link), `[time]`, `YYYY-MM-DD`, `X.Y.Z`, `[X]/10` (any maximum), `[1-10]`, `<!-- Describe ... -->`.
  * Applied to text with code spans masked out.
  */
-const SHAPES: Array<{ re: RegExp; reason: Placeholder['reason']; holds: string[] }> = [
-  { re: /\{\{?[A-Za-z][^{}\n]{0,60}\}\}?/g, reason: 'brace', holds: ['{'] },
-  { re: /(?<![\w/])YYYY-MM-DD(?![\w])/g, reason: 'date', holds: ['YYYY-MM-DD'] },
-  { re: /(?<![\w.])X\.Y\.Z(?![\w])/g, reason: 'version', holds: ['X.Y.Z'] },
-  { re: /\[X\]\/\d{1,3}\b|\[1-10\]/g, reason: 'score', holds: ['[X]/', '[1-10]'] },
+const SHAPES: Array<{ re: RegExp; reason: Placeholder['reason']; holds: string }> = [
+  { re: /\{\{?[A-Za-z][^{}\n]{0,60}\}\}?/g, reason: 'brace', holds: '{' },
+  { re: /(?<![\w/])YYYY-MM-DD(?![\w])/g, reason: 'date', holds: 'YYYY-MM-DD' },
+  { re: /(?<![\w.])X\.Y\.Z(?![\w])/g, reason: 'version', holds: 'X.Y.Z' },
+  { re: /\[X\]\/\d{1,3}\b/g, reason: 'score', holds: '[X]/' },
+  { re: /\[1-10\]/g, reason: 'score', holds: '[1-10]' },
   {
     re: /<!--\s*(?:Describe|Explain|List|Add|Provide|Enter|Fill|Summari[sz]e|Write|Insert|Replace|TODO)\b[\s\S]*?-->/gi,
     reason: 'comment',
-    holds: ['<!--'],
+    holds: '<!--',
   },
 ];
 
@@ -33,7 +34,7 @@ export function placeholdersOnLine(masked: string, linkLabels: ReadonlySet<strin
   const found: LinePlaceholder[] = [];
   for (const { re, reason, holds } of SHAPES) {
     // Cheap gate, native: a line without the shape's fixed text is never run through its pattern.
-    if (!holdsAny(masked, holds)) continue;
+    if (masked.indexOf(holds) === -1) continue;
     re.lastIndex = 0;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
       found.push({ text: m[0], start: m.index, end: m.index + m[0].length, reason });
@@ -53,11 +54,6 @@ export function placeholdersOnLine(masked: string, linkLabels: ReadonlySet<strin
     }
   }
   return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
-}
-
-function holdsAny(line: string, needles: string[]): boolean {
-  for (const needle of needles) if (line.indexOf(needle) !== -1) return true;
-  return false;
 }
 
 /**
