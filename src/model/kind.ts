@@ -4,6 +4,8 @@ export interface KindInput {
   path: string;
   title?: string;
   headings: string[];
+  /** The headings joined by newlines, filled in by the first heading clue. */
+  headingLines?: string;
   fieldNames: Set<string>;
   frontMatter?: Record<string, unknown>;
   text: string;
@@ -17,18 +19,11 @@ interface Clue {
 }
 
 /** A clue in a heading: `re` (with the `m` flag where it anchors) runs once over all headings, a line each. */
-const heading = (re: RegExp) => (input: KindInput) => re.test(headingLines(input));
-const joinedHeadings = new WeakMap<KindInput, string>();
-function headingLines(input: KindInput): string {
-  let joined = joinedHeadings.get(input);
-  if (joined === undefined) {
-    joined = input.headings.join('\n');
-    joinedHeadings.set(input, joined);
-  }
-  return joined;
-}
+const heading = (re: RegExp) => (input: KindInput) => {
+  input.headingLines ??= input.headings.join('\n');
+  return re.test(input.headingLines);
+};
 const base = (input: KindInput) => input.path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
-
 /**
  * Evidence for each template family; the highest total wins. Weights: 3 decisive, 2 strong, 1 hint.
  * Patterns over the whole text are gated by a native includes() of their fixed part.

@@ -1,4 +1,5 @@
 /** Small questions the task extractors ask of a parsed document. */
+import { ownedMemo } from '../model/owned-memo.js';
 import type { ChecklistItem, Section, SpecDocument, StatusState } from '../model/types.js';
 
 /** The headings enclosing an offset, outermost first. */
@@ -14,18 +15,17 @@ export function sectionChainAt(doc: SpecDocument, offset: number): Section[] {
 }
 
 /** Front matter keys normalized once per document (case-insensitive, `-`/`_`/space alike). */
-const normalizedFrontMatter = new WeakMap<object, Map<string, unknown>>();
+const normalizedFrontMatter = ownedMemo((fm: Record<string, unknown>) => {
+  const map = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(fm)) if (!map.has(norm(k))) map.set(norm(k), v);
+  return map;
+});
 
 /** A front matter value by any of several keys (case-insensitive, `-`/`_` alike). */
 export function frontMatterValue(doc: SpecDocument, ...keys: string[]): unknown {
   const fm = doc.frontMatter?.value;
   if (!fm) return undefined;
-  let map = normalizedFrontMatter.get(fm);
-  if (!map) {
-    map = new Map();
-    for (const [k, v] of Object.entries(fm)) if (!map.has(norm(k))) map.set(norm(k), v);
-    normalizedFrontMatter.set(fm, map);
-  }
+  const map = normalizedFrontMatter(fm);
   for (const k of keys) {
     const v = map.get(norm(k));
     if (v !== undefined) return v;
