@@ -17,7 +17,7 @@ const STALL_MS = 60_000;
  * sources, which a worker cannot load), none on fewer than `minCores` cores, none when fewer than
  * `minPerThread` items would fall to each thread; `SPECWRIGHT_WORKERS=N` forces N (0 turns them off).
  */
-export function workerCount(pending: number, minPerThread: number, minCores = 2): number {
+export function workerCount(pending: number, minPerThread: number, minCores: number): number {
   if (!import.meta.url.endsWith('.js')) return 0;
   const forced = process.env.SPECWRIGHT_WORKERS;
   if (forced !== undefined && forced !== '')
