@@ -400,7 +400,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
     }
   }
 
-  // Checklist items, code blocks and tables are built when first read: `list` needs none of them.
+  // Checklist items, code blocks, tables and problems are built when first read: `list` needs none of them.
   const buildChecklist = (): ChecklistItem[] => {
     const checklist: ChecklistItem[] = [];
     for (const item of scan.items) {
@@ -527,7 +527,7 @@ export function parseSpec(text: string, path: string, options: ParseOptions = {}
   };
 
   const crlf = text.indexOf('\r\n');
-  // Checklist items, code blocks, tables and problems are built on first read (withLazy says why not with `get`).
+  // withLazy, not `get`: lazy.ts says why.
   const doc = withLazy(
     {
       path,

@@ -200,7 +200,7 @@ export function scanBlocks(text: string): Scan {
 
   const cur: Cursor = { pos: 0, col: 0, partial: 0 };
 
-  // measureIndent's results: module state rather than a returned object, as it runs several times a line.
+  // measureIndent's results, kept in the scan's state rather than returned as an object: it runs several times a line.
   let indCols = 0;
   let indAt = 0;
   /** Columns of whitespace from the cursor (a partly consumed tab counts its rest) into indCols, the offset after it into indAt. */
