@@ -656,7 +656,13 @@ function countCrlf(text: string): number {
 }
 
 /** Heading text without emoji, status marks, markup and trailing punctuation, for matching. */
-export const plainHeading: (title: string) => string = memoString((title) =>
+export const plainHeading = (title: string): string =>
+  ALREADY_PLAIN.test(title) ? title : plainHeadingOf(title);
+
+/** Plain ASCII words, single spaces, no markup, nothing to trim: most headings, which need no work. */
+const ALREADY_PLAIN = /^[A-Za-z0-9(](?:[A-Za-z0-9,.()/&'?+#:-]| (?! ))*[A-Za-z0-9).?]$/;
+
+const plainHeadingOf = memoString((title) =>
   plainInline(title)
     .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[✓✔✗]/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -127,6 +127,37 @@ describe('fields, checklist, ids, references', () => {
   });
 });
 
+describe('section titles for matching', () => {
+  it('strip markup, emoji and edge punctuation, and leave plain titles as they are', () => {
+    const doc = parseSpec(
+      [
+        '# Functional Requirements',
+        '## Phase 1: Setup (2 days)',
+        '## **Bold** and `code` ✅',
+        '## Open questions:',
+        '## Two  spaces - and a dash',
+        '## Non-Functional Requirements',
+      ].join('\n'),
+      'a.md',
+    );
+    const titles: string[] = [];
+    const walk = (sections: typeof doc.sections) =>
+      sections.forEach((s) => {
+        titles.push(s.plainTitle);
+        walk(s.children);
+      });
+    walk(doc.sections);
+    expect(titles).toEqual([
+      'Functional Requirements',
+      'Phase 1: Setup (2 days)',
+      'Bold and code',
+      'Open questions',
+      'Two spaces - and a dash',
+      'Non-Functional Requirements',
+    ]);
+  });
+});
+
 describe('placeholder shapes', () => {
   const found = (line: string) => parseSpec(`# T\n\n${line}\n`, 'specs/t.md').placeholders.map((p) => p.text);
 
