@@ -122,8 +122,11 @@ function classFor(lo: number, hi: number): string {
   return `[${parts.join('')}]`;
 }
 
-/** A possible lead character followed by a possible continuation character, in either code page. */
-const CANDIDATE = new RegExp(`${classFor(0xc2, 0xf4)}${classFor(0x80, 0xbf)}`, 'g');
+/**
+ * A possible lead character followed by a possible continuation character, in either code page.
+ * Built on first use: building it walks 65,536 code points twice, and `list` never needs it.
+ */
+let candidate: RegExp | undefined;
 
 /** Decoded characters that can never be the intended text. */
 const IMPOSSIBLE = /^[\p{Cn}\p{Co}\p{Cs}\p{Cc}]/u;
@@ -257,7 +260,8 @@ function isEvidence(c: Chain): boolean {
 
 /** Every stretch of mojibake in `text`, in order, with its repair. Returns [] quickly for clean text. */
 export function findMojibake(text: string): MojibakeRun[] {
-  const re = CANDIDATE;
+  candidate ??= new RegExp(`${classFor(0xc2, 0xf4)}${classFor(0x80, 0xbf)}`, 'g');
+  const re = candidate;
   re.lastIndex = 0;
   let match = re.exec(text);
   if (!match) return [];

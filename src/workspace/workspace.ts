@@ -79,9 +79,9 @@ const PART_FILES = /^(?:prd|tasks|recovery|spec|readme|plan|design)\.md$/i;
 const MAIN_ORDER = ['prd.md', 'spec.md', 'readme.md', 'plan.md', 'design.md', 'tasks.md', 'recovery.md'];
 
 export function slugOf(path: string): string {
-  const parts = path.split('/');
-  const file = parts[parts.length - 1] as string;
-  if (PART_FILES.test(file) && parts.length >= 2) return parts[parts.length - 2] as string;
+  const slash = path.lastIndexOf('/');
+  const file = path.slice(slash + 1);
+  if (slash >= 0 && PART_FILES.test(file)) return path.slice(path.lastIndexOf('/', slash - 1) + 1, slash);
   return file.replace(/\.md$/i, '');
 }
 
