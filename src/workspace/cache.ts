@@ -5,28 +5,32 @@ import { writeFileAtomic } from '../edit/atomic.js';
 
 export const CACHE_DIR = join('.specwright', 'cache');
 
-/**
- * A derived, disposable cache of per-file results keyed by the file's content
- * hash: a hit needs the exact bytes it was computed from, so a changed file is
- * never served stale. Safe to delete at any time.
- */
+/** What a file's stat says of it, enough to tell that it changed (git's index check). */
 export interface FileStamp {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
 }
 
-interface Entry<T> {
-  hash: string;
-  value: T;
-  /** The file's stamp when `hash` was last confirmed, and when that was (ms since the epoch). */
-  stamp?: FileStamp;
-  seenAt?: number;
-}
+/**
+ * One entry: the content hash and the value, then, when the file's stamp was recorded with them,
+ * its size, mtime and ctime and when that was (ms since the epoch). A tuple, not an object: a
+ * cache of 10,000 entries parses in half the time and leaves the collector less to do.
+ */
+type Entry<T> = [hash: string, value: T] | [hash: string, value: T, ...stamp: Stamped];
+type Stamped = [size: number, mtimeMs: number, ctimeMs: number, seenAt: number];
+
+/** Bump when the file's layout changes; an old file then reads as empty. */
+const FORMAT = 2;
 
 /** Timestamps coarser than this (FAT, some network file systems) must not make a same-tick change look old. */
 const TIMESTAMP_SLACK_MS = 2000;
 
+/**
+ * A derived, disposable cache of per-file results keyed by the file's content
+ * hash: a hit needs the exact bytes it was computed from, so a changed file is
+ * never served stale. Safe to delete at any time.
+ */
 export class ContentCache<T> {
   private entries: Record<string, Entry<T>> = {};
   private dirty = false;
@@ -43,10 +47,12 @@ export class ContentCache<T> {
     this.file = join(root, CACHE_DIR, `${name}.json`);
     try {
       const data = JSON.parse(readFileSync(this.file, 'utf8')) as {
+        format: number;
         salt: string;
         entries: Record<string, Entry<T>>;
       };
-      if (data.salt === salt && data.entries && typeof data.entries === 'object') this.entries = data.entries;
+      if (data.format === FORMAT && data.salt === salt && data.entries && typeof data.entries === 'object')
+        this.entries = data.entries;
     } catch {
       // Missing or unreadable cache: start empty.
     }
@@ -58,12 +64,12 @@ export class ContentCache<T> {
 
   get(key: string, hash: string): T | undefined {
     const e = this.entries[key];
-    return e && e.hash === hash ? e.value : undefined;
+    return e && e[0] === hash ? e[1] : undefined;
   }
 
   /** The content hash recorded for a key. */
   hashOf(key: string): string | undefined {
-    return this.entries[key]?.hash;
+    return this.entries[key]?.[0];
   }
 
   /** Keys of every entry, so that a partial run can keep the entries it did not look at. */
@@ -79,20 +85,17 @@ export class ContentCache<T> {
    */
   getByStamp(key: string, stamp: FileStamp): T | undefined {
     const e = this.entries[key];
-    const s = e?.stamp;
-    if (!e || !s || e.seenAt === undefined) return undefined;
-    if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs || s.ctimeMs !== stamp.ctimeMs) return undefined;
-    if (Math.max(s.mtimeMs, s.ctimeMs) + TIMESTAMP_SLACK_MS > e.seenAt) return undefined;
-    return e.value;
+    if (e?.length !== 6) return undefined;
+    const [, value, size, mtimeMs, ctimeMs, seenAt] = e;
+    if (size !== stamp.size || mtimeMs !== stamp.mtimeMs || ctimeMs !== stamp.ctimeMs) return undefined;
+    if (Math.max(mtimeMs, ctimeMs) + TIMESTAMP_SLACK_MS > seenAt) return undefined;
+    return value;
   }
 
   set(key: string, hash: string, value: T, stamp?: FileStamp): void {
-    const e: Entry<T> = { hash, value };
-    if (stamp) {
-      e.stamp = { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs };
-      e.seenAt = this.startedAt;
-    }
-    this.entries[key] = e;
+    this.entries[key] = stamp
+      ? [hash, value, stamp.size, stamp.mtimeMs, stamp.ctimeMs, this.startedAt]
+      : [hash, value];
     this.dirty = true;
   }
 
@@ -107,7 +110,7 @@ export class ContentCache<T> {
     if (!this.dirty) return;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, JSON.stringify({ salt: this.salt, entries: this.entries }));
+      writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, salt: this.salt, entries: this.entries }));
       this.dirty = false;
     } catch {
       // A read-only checkout still works, just without a warm cache.
