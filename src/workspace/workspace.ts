@@ -120,7 +120,8 @@ export function listSpecs(ws: Workspace): SpecList {
   const pending: Array<[number, string]> = [];
   files.forEach((rel, i) => {
     try {
-      const stamp = statSync(join(ws.root, rel));
+      // Concatenated, not joined: discovery gives clean relative paths, and path.join per file shows in a warm run.
+      const stamp = statSync(`${ws.root}/${rel}`);
       mtimes[i] = stamp.mtimeMs;
       const summary = cache.getByStamp(rel, stamp);
       if (summary) found[i] = { summary };
