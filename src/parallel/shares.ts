@@ -11,6 +11,12 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 
 /** A worker silent this long is given up on, and its items are done here. */
 const STALL_MS = 60_000;
+/**
+ * A worker not heard from at all this long after its start is given up on too: one that failed
+ * while loading its modules, or ran out of memory, never says so, and its `exit` event cannot
+ * arrive while this thread waits. A live worker reports its first item well within a second.
+ */
+const START_MS = 10_000;
 
 /**
  * How many workers to start for `pending` items: none from TypeScript sources (tests run the
@@ -39,6 +45,7 @@ interface Running<I> {
   port: MessagePort;
   items: Map<number, I>;
   done: boolean;
+  heard: boolean;
   lastHeard: number;
 }
 
@@ -54,6 +61,7 @@ export function inParallel<S extends object, I, O>(
   workers: number,
   here: (item: I) => O,
   collect: (index: number, out: O) => void,
+  { startMs = START_MS, stallMs = STALL_MS } = {},
 ): void {
   const shares: Array<Array<[number, I]>> = Array.from({ length: workers + 1 }, () => []);
   items.forEach((entry, k) => {
@@ -70,7 +78,17 @@ export function inParallel<S extends object, I, O>(
         transferList: [port2],
       });
       worker.unref();
-      running.push({ worker, port: port1, items: new Map(share), done: false, lastHeard: Date.now() });
+      // A worker that fails is given up on by the loop below, which does its share here; unheard,
+      // its `error` event would be thrown once this thread's loop returns to Node's.
+      worker.on('error', () => {});
+      running.push({
+        worker,
+        port: port1,
+        items: new Map(share),
+        done: false,
+        heard: false,
+        lastHeard: Date.now(),
+      });
     } catch {
       (shares[0] as Array<[number, I]>).push(...share); // no worker: this thread takes the share
     }
@@ -85,12 +103,13 @@ export function inParallel<S extends object, I, O>(
       if (r.done) continue;
       for (let m = receiveMessageOnPort(r.port); m; m = receiveMessageOnPort(r.port)) {
         r.lastHeard = Date.now();
+        r.heard = true;
         const msg = m.message as Message<O>;
         if ('i' in msg) {
           if (r.items.delete(msg.i)) collect(msg.i, msg.out);
         } else r.done = true;
       }
-      if (!r.done && Date.now() - r.lastHeard > STALL_MS) r.done = true;
+      if (!r.done && Date.now() - r.lastHeard > (r.heard ? stallMs : startMs)) r.done = true;
       if (r.done) {
         for (const [i, item] of r.items) collect(i, here(item));
         r.items.clear();
