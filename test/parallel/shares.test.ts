@@ -32,7 +32,7 @@ describe.skipIf(!built)(`inParallel ${built ? '' : '(skipped: run npm run build 
 
   it('does the share of a worker that died while loading here, without waiting for the stall limit', () => {
     const got = new Map<number, number>();
-    const started = Date.now();
+    // With the stall limit at ten minutes, only the start limit can end this before the test times out.
     inParallel(
       fixture('broken.mjs'),
       {},
@@ -40,9 +40,8 @@ describe.skipIf(!built)(`inParallel ${built ? '' : '(skipped: run npm run build 
       1,
       (n) => n * 2,
       (i, out) => got.set(i, out),
-      { startMs: 500 },
+      { startMs: 500, stallMs: 600_000 },
     );
-    expect(got.size).toBe(items.length);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect([...got.values()].sort((a, b) => a - b)).toEqual(items.map(([, n]) => n * 2));
   });
 });
