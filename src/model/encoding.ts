@@ -65,6 +65,7 @@ export function decodeSpec(bytes: Uint8Array, path: string): DecodedSpec {
 
 /** '\r\n' when CRLF line endings are the majority of all line endings, else '\n'. */
 export function dominantEol(text: string): '\n' | '\r\n' {
+  if (text.indexOf('\r\n') === -1) return '\n'; // most files: one native search, no count
   let lf = 0;
   let crlf = 0;
   let i = text.indexOf('\n');
