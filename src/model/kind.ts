@@ -6,6 +6,8 @@ export interface KindInput {
   headings: string[];
   /** The headings joined by newlines, filled in by the first heading clue. */
   headingLines?: string;
+  /** The file name, lower case, filled in by the first clue that asks. */
+  fileName?: string;
   fieldNames: Set<string>;
   frontMatter?: Record<string, unknown>;
   text: string;
@@ -23,10 +25,45 @@ const heading = (re: RegExp) => (input: KindInput) => {
   input.headingLines ??= input.headings.join('\n');
   return re.test(input.headingLines);
 };
-const base = (input: KindInput) => input.path.split(/[\\/]/).pop()?.toLowerCase() ?? '';
+const base = (input: KindInput) => {
+  input.fileName ??= input.path
+    .slice(Math.max(input.path.lastIndexOf('/'), input.path.lastIndexOf('\\')) + 1)
+    .toLowerCase();
+  return input.fileName;
+};
+
+/** A whole line in bold that opens a dependency list (`**Must be completed first:**`), at a line start. */
+const DEPENDENCY_LABEL = /\*\*(?:Must be completed first|Blocked by|Blocks)\b[^\n]*\*\*[ \t]*(?:\r?\n|$)/iy;
+
+/** Whether `sticky` (a `y` pattern) matches where `needle` occurs in `text`: a native search, then one try per hit. */
+function holdsAt(text: string, needle: string, sticky: RegExp): boolean {
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    sticky.lastIndex = at;
+    if (sticky.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether a line of `text` is a dependency label. Only lines that start with `**` are tried. */
+function hasDependencyLabel(text: string): boolean {
+  let at = 0;
+  if (!text.startsWith('**')) {
+    const newline = text.indexOf('\n**');
+    if (newline < 0) return false;
+    at = newline + 1;
+  }
+  for (;;) {
+    DEPENDENCY_LABEL.lastIndex = at;
+    if (DEPENDENCY_LABEL.test(text)) return true;
+    const newline = text.indexOf('\n**', at);
+    if (newline < 0) return false;
+    at = newline + 1;
+  }
+}
+
 /**
  * Evidence for each template family; the highest total wins. Weights: 3 decisive, 2 strong, 1 hint.
- * Patterns over the whole text are gated by a native includes() of their fixed part.
+ * Patterns over the whole text are tried only where a native search finds their fixed part.
  */
 const CLUES: Clue[] = [
   {
@@ -39,8 +76,7 @@ const CLUES: Clue[] = [
     kind: 'task',
     weight: 2,
     why: 'has a "Must be completed first" / "Blocked by" dependency list',
-    test: (i) =>
-      /^\*\*(?:Must be completed first|Blocked by|Blocks)\b[^\n]*\*\*[ \t]*(?:\r?\n|$)/im.test(i.text),
+    test: (i) => hasDependencyLabel(i.text),
   },
   { kind: 'task', weight: 1, why: 'has a Definition of Done', test: heading(/definition of done/i) },
   {
@@ -78,7 +114,7 @@ const CLUES: Clue[] = [
     kind: 'prd',
     weight: 1,
     why: 'has AC-numbered acceptance criteria',
-    test: (i) => i.text.includes('**AC') && /\*\*AC\d+\*\*/.test(i.text),
+    test: (i) => holdsAt(i.text, '**AC', /\*\*AC\d+\*\*/y),
   },
   {
     kind: 'prd',
@@ -116,14 +152,14 @@ const CLUES: Clue[] = [
     kind: 'spec',
     weight: 2,
     why: 'has FR/NFR requirement ids',
-    test: (i) => (i.text.includes('**FR') || i.text.includes('**NFR')) && /\*\*(?:FR|NFR)-?\d/.test(i.text),
+    test: (i) => holdsAt(i.text, '**FR', /\*\*FR-?\d/y) || holdsAt(i.text, '**NFR', /\*\*NFR-?\d/y),
   },
   { kind: 'spec', weight: 1, why: 'has a Changelog', test: heading(/^changelog$/im) },
   {
     kind: 'spec',
     weight: 1,
     why: 'has a **Status:** line with a status emoji',
-    test: (i) => i.text.includes('**Status:**') && /\*\*Status:\*\*\s*(?:📋|🚧|✅|🔲|ðŸ)/.test(i.text),
+    test: (i) => holdsAt(i.text, '**Status:**', /\*\*Status:\*\*\s*(?:📋|🚧|✅|🔲|ðŸ)/y),
   },
   { kind: 'spec', weight: 1, why: 'title starts with "Spec"', test: (i) => /^Spec\b/i.test(i.title ?? '') },
   {
