@@ -19,20 +19,25 @@ function levelsTouching(marker: string): VerifyLevel[] {
   ];
 }
 
+/** verifySpec on specs/x.md with `levels` as its plan and `allow` as the allowlist. */
+function verifyLevels(root: string, levels: ReturnType<typeof levelsTouching>, allow: string[]) {
+  return verifySpec({
+    root,
+    spec: 'specs/x.md',
+    slug: 'x',
+    plan: { source: 'levels', levels, ignored: [] },
+    levels,
+    timeoutMs: 5000,
+    allow,
+  });
+}
+
 describe('verifySpec', () => {
   it('refuses a plan the allowlist rejects, whatever face calls it, and runs nothing', async () => {
     const root = tempDir();
     const marker = join(root, 'ran');
     const levels = levelsTouching(marker);
-    const run = verifySpec({
-      root,
-      spec: 'specs/x.md',
-      slug: 'x',
-      plan: { source: 'levels', levels, ignored: [] },
-      levels,
-      timeoutMs: 5000,
-      allow: ['true'],
-    });
+    const run = verifyLevels(root, levels, ['true']);
     await expect(run).rejects.toMatchObject({ code: 'not-allowed', file: 'specs/x.md', line: 6 });
     expect(existsSync(marker)).toBe(false);
     expect(existsSync(join(root, '.specwright', 'runs'))).toBe(false);
@@ -42,15 +47,7 @@ describe('verifySpec', () => {
     const root = tempDir();
     const marker = join(root, 'ran');
     const levels = levelsTouching(marker);
-    const { run } = await verifySpec({
-      root,
-      spec: 'specs/x.md',
-      slug: 'x',
-      plan: { source: 'levels', levels, ignored: [] },
-      levels,
-      timeoutMs: 5000,
-      allow: ['true', 'touch *'],
-    });
+    const { run } = await verifyLevels(root, levels, ['true', 'touch *']);
     expect(run.passed).toBe(true);
     expect(existsSync(marker)).toBe(true);
   });
