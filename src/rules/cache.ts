@@ -23,6 +23,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CACHE_DIR, ContentCache, type FileStamp } from '../workspace/cache.js';
+import { settledBefore } from '../workspace/stamp.js';
 import type { Dependencies } from './context.js';
 import type { Counts, Packed } from './packed.js';
 
@@ -51,8 +52,6 @@ export interface CachedResult {
   issuesHash?: string;
 }
 
-/** Timestamps coarser than this (FAT, some network file systems) must not make a same-tick change look old. */
-const TIMESTAMP_SLACK_MS = 2000;
 const FILE = 'lint.jsonl';
 const FORMAT = 'specwright-lint-cache-2';
 
@@ -109,9 +108,8 @@ export class LintCache {
 
   /**
    * The entry without reading the file, when its size, mtime and ctime are those recorded with the
-   * hash (git's index check; ctime catches a tool that restores an old mtime). A stamp taken less
-   * than TIMESTAMP_SLACK_MS after the file's mtime is not trusted: a second write in the same
-   * timestamp tick would leave it unchanged ("racy git"). Returns the recorded hash too.
+   * hash (git's index check; ctime catches a tool that restores an old mtime). A stamp taken just
+   * after the file changed is not trusted (settledBefore). Returns the recorded hash too.
    */
   getByStamp(key: string, stamp: FileStamp): (CachedResult & { hash: string }) | undefined {
     const line = this.lines.get(key);
@@ -120,7 +118,7 @@ export class LintCache {
     const t = entry?.stamp;
     if (!entry || !t) return undefined;
     if (t[0] !== stamp.size || t[1] !== stamp.mtimeMs || t[2] !== stamp.ctimeMs) return undefined;
-    if (Math.max(t[1], t[2]) + TIMESTAMP_SLACK_MS > t[3]) return undefined;
+    if (!settledBefore(t[1], t[2], t[3])) return undefined;
     return { ...entry, hash: line[0] };
   }
 

@@ -2,15 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../edit/atomic.js';
+import { type FileStamp, settledBefore } from './stamp.js';
 
 export const CACHE_DIR = join('.specwright', 'cache');
 
-/** What a file's stat says of it, enough to tell that it changed (git's index check). */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
+export type { FileStamp } from './stamp.js';
 
 /**
  * One entry: the content hash and the value, then, when the file's stamp was recorded with them,
@@ -22,9 +18,6 @@ type Stamped = [size: number, mtimeMs: number, ctimeMs: number, seenAt: number];
 
 /** Bump when the file's layout changes; an old file then reads as empty. */
 const FORMAT = 2;
-
-/** Timestamps coarser than this (FAT, some network file systems) must not make a same-tick change look old. */
-const TIMESTAMP_SLACK_MS = 2000;
 
 /**
  * A derived, disposable cache of per-file results keyed by the file's content
@@ -80,15 +73,14 @@ export class ContentCache<T> {
   /**
    * The value without reading the file, when its size, mtime and ctime are those recorded
    * with the hash (git's index check). ctime catches a `touch -d` that resets mtime. A stamp
-   * recorded less than TIMESTAMP_SLACK_MS after the file's mtime is not trusted: a second
-   * write in the same timestamp tick would leave the stamp unchanged ("racy git").
+   * recorded just after the file changed is not trusted (settledBefore).
    */
   getByStamp(key: string, stamp: FileStamp): T | undefined {
     const e = this.entries[key];
     if (e?.length !== 6) return undefined;
     const [, value, size, mtimeMs, ctimeMs, seenAt] = e;
     if (size !== stamp.size || mtimeMs !== stamp.mtimeMs || ctimeMs !== stamp.ctimeMs) return undefined;
-    if (Math.max(mtimeMs, ctimeMs) + TIMESTAMP_SLACK_MS > seenAt) return undefined;
+    if (!settledBefore(mtimeMs, ctimeMs, seenAt)) return undefined;
     return value;
   }
 
