@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { SpecwrightError } from '../errors.js';
@@ -55,7 +56,7 @@ export function register(program: Command): void {
       unsafe: Boolean(opts.unsafe),
     });
 
-    let chunks: Iterable<string>;
+    let chunks: Iterable<string | Uint8Array>;
     if (format === 'json') chunks = (await import('../report/lint-json.js')).lintJsonChunks(run);
     else if (format === 'sarif') chunks = (await import('../report/sarif.js')).sarifChunks(run);
     else if (format === 'github') chunks = (await import('../report/github.js')).githubChunks(run);
@@ -70,23 +71,60 @@ export function register(program: Command): void {
 }
 
 /**
- * Write the report in pieces of about 64 KB, so that a report of hundreds of thousands of problems
- * never sits in memory whole. Writes to files and pipes are synchronous on Linux and macOS. A reader
- * that stops early (`| head`) is not an error.
+ * Write the report in pieces, so that a report of hundreds of thousands of problems never sits in
+ * memory whole. A report redirected to a file is written straight to it, a megabyte at a time
+ * (the stream's own writes took twice as long). Pipes and terminals get the stream, whose writes
+ * are synchronous on Linux and macOS. A reader that stops early (`| head`) is not an error.
  */
-function writeChunks(chunks: Iterable<string>): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-  });
-  let buffer = '';
+function writeChunks(chunks: Iterable<string | Uint8Array>): void {
+  const toFile = stdoutIsFile();
+  if (!toFile)
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  const pieceBytes = toFile ? 1 << 20 : 1 << 16;
+  // Text reports come as many short strings, joined before they are encoded; the JSON report comes as bytes.
+  let text = '';
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  const push = (bytes: Uint8Array) => {
+    pending.push(bytes);
+    size += bytes.length;
+  };
+  const flush = () => {
+    const piece = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, size);
+    if (toFile) writeAll(1, piece);
+    else process.stdout.write(piece);
+    pending = [];
+    size = 0;
+  };
   for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= 65536) {
-      process.stdout.write(buffer);
-      buffer = '';
+    if (typeof chunk === 'string') {
+      text += chunk;
+      if (text.length < pieceBytes) continue;
     }
+    if (text) {
+      push(Buffer.from(text, 'utf8'));
+      text = '';
+    }
+    if (typeof chunk !== 'string') push(chunk);
+    if (size >= pieceBytes) flush();
   }
-  if (buffer) process.stdout.write(buffer);
+  if (text) push(Buffer.from(text, 'utf8'));
+  if (size) flush();
+}
+
+function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** writeSync may write less than it was given. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

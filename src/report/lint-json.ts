@@ -4,7 +4,9 @@
  */
 import type { FileLintResult, LintRun } from '../rules/engine.js';
 import { docsUrl } from '../rules/meta.js';
+import { PackedRows, SEVERITIES } from '../rules/packed.js';
 import type { Fix, LintDiagnostic } from '../rules/types.js';
+import { SlabWriter } from './slab.js';
 import { SCHEMA_VERSION } from './spec-json.js';
 
 export function lintJson(run: LintRun) {
@@ -20,34 +22,70 @@ export function lintJson(run: LintRun) {
 }
 
 /**
- * The same document as `JSON.stringify(lintJson(run))`, in pieces, one file at a time: a run with
- * hundreds of thousands of problems is written without ever holding it whole in memory.
+ * The same document as `JSON.stringify(lintJson(run))` in UTF-8, in pieces, one file at a time: a
+ * run with hundreds of thousands of problems is written without ever holding it whole in memory.
  */
-export function* lintJsonChunks(run: LintRun): Generator<string> {
-  yield `{"schemaVersion":${SCHEMA_VERSION},"summary":${JSON.stringify(summaryJson(run))},"files":[`;
+export function* lintJsonChunks(run: LintRun): Generator<Uint8Array> {
+  const out = new SlabWriter();
+  out.text(`{"schemaVersion":${SCHEMA_VERSION},"summary":${JSON.stringify(summaryJson(run))},"files":[`);
   const used = new Set<string>();
   let first = true;
   for (const f of run.files) {
-    yield (first ? '' : ',') + fileText(f, used);
+    if (!first) out.text(',');
+    writeFile(out, f, used);
+    yield out.take();
     first = false;
   }
-  yield `],"ignored":${JSON.stringify(run.ignored)},"rules":${JSON.stringify(rulesJson(run, used))}}\n`;
+  out.text(`],"ignored":${JSON.stringify(run.ignored)},"rules":${JSON.stringify(rulesJson(run, used))}}\n`);
+  yield out.take();
 }
 
 /**
  * `JSON.stringify(fileJson(f, used))`, written out by hand: a warm run over 10,000 files spends most
  * of its time here, and rule ids, message ids and notes repeat, so their JSON is made once.
  */
-function fileText(f: FileLintResult, used: Set<string>): string {
-  const { diagnostics, counts, error } = f;
-  let out = `{"path":${JSON.stringify(f.path)},"kind":${f.kind ? quoted(f.kind) : 'null'},"errors":${counts.error + (error ? 1 : 0)},"warnings":${counts.warning},"infos":${counts.info},"diagnostics":[`;
+function writeFile(out: SlabWriter, f: FileLintResult, used: Set<string>): void {
+  const { counts, error } = f;
+  out.text(
+    `{"path":${JSON.stringify(f.path)},"kind":${f.kind ? quoted(f.kind) : 'null'},"errors":${counts.error + (error ? 1 : 0)},"warnings":${counts.warning},"infos":${counts.info},"diagnostics":[`,
+  );
+  if (f.packed) writePackedDiagnostics(out, f.packed, used);
+  else writeDiagnostics(out, f.diagnostics, used);
+  out.text(`],"error":${JSON.stringify(fileErrorJson(f))},"fix":${JSON.stringify(fileFixJson(f))}}`);
+}
+
+/** The diagnostics, copied out of their packed form: no objects built, messages copied as bytes. */
+function writePackedDiagnostics(
+  out: SlabWriter,
+  packed: NonNullable<FileLintResult['packed']>,
+  used: Set<string>,
+): void {
+  const rows = new PackedRows(packed.data);
+  const { strings, position: p } = rows;
+  // One write per row besides the message's bytes: a row's tail goes out with the next row's head.
+  let tail = '';
+  while (rows.next()) {
+    if (packed.errorsOnly && rows.severity !== 0) continue;
+    const ruleId = strings[rows.rule] as string;
+    used.add(ruleId);
+    out.text(
+      `${tail ? `${tail},` : ''}{"ruleId":${quoted(ruleId)},"messageId":${quoted(strings[rows.messageId] as string)},"severity":"${SEVERITIES[rows.severity]}","message":`,
+    );
+    out.bytes(rows.bytes, rows.messageStart, rows.messageEnd);
+    tail = `,"line":${p[1]},"column":${p[2]},"endLine":${p[4]},"endColumn":${p[5]},"offset":${p[0]},"endOffset":${p[3]},"note":${rows.note < 0 ? 'null' : quoted(strings[rows.note] as string)},"fix":${rows.fix ? JSON.stringify(fixJson(rows.fix)) : 'null'}}`;
+  }
+  if (tail) out.text(tail);
+}
+
+function writeDiagnostics(out: SlabWriter, diagnostics: readonly LintDiagnostic[], used: Set<string>): void {
   for (let i = 0; i < diagnostics.length; i++) {
     const d = diagnostics[i] as LintDiagnostic;
     used.add(d.ruleId);
     const { start, end } = d.range;
-    out += `${i ? ',' : ''}{"ruleId":${quoted(d.ruleId)},"messageId":${quoted(d.messageId)},"severity":"${d.severity}","message":${JSON.stringify(d.message)},"line":${start.line},"column":${start.column},"endLine":${end.line},"endColumn":${end.column},"offset":${start.offset},"endOffset":${end.offset},"note":${d.note === undefined ? 'null' : quoted(d.note)},"fix":${d.fix ? JSON.stringify(fixJson(d.fix)) : 'null'}}`;
+    out.text(
+      `${i ? ',' : ''}{"ruleId":${quoted(d.ruleId)},"messageId":${quoted(d.messageId)},"severity":"${d.severity}","message":${JSON.stringify(d.message)},"line":${start.line},"column":${start.column},"endLine":${end.line},"endColumn":${end.column},"offset":${start.offset},"endOffset":${end.offset},"note":${d.note === undefined ? 'null' : quoted(d.note)},"fix":${d.fix ? JSON.stringify(fixJson(d.fix)) : 'null'}}`,
+    );
   }
-  return `${out}],"error":${JSON.stringify(fileErrorJson(f))},"fix":${JSON.stringify(fileFixJson(f))}}`;
 }
 
 const QUOTED = new Map<string, string>();

@@ -22,7 +22,12 @@ export function findRepoRoot(root: string): string {
   }
 }
 
-/** Memoized existence checks for one run (a path asked about by many documents is stat'ed once). */
+/**
+ * Memoized existence checks for one run: a path asked about by many documents is stat'ed once, and
+ * nothing is stat'ed inside a folder known to be missing. Documents guess paths relative to
+ * themselves (`specs/active/x/specs/guides/a.md`, `.../b.md`): each guess then costs one stat of
+ * its first missing folder, shared by the rest.
+ */
 export class FileProbe {
   private readonly memo = new Map<string, boolean>();
 
@@ -33,17 +38,22 @@ export class FileProbe {
       const key = resolve(absPath);
       hit = this.memo.get(key);
       if (hit === undefined) {
-        try {
-          statSync(key);
-          hit = true;
-        } catch {
-          hit = false;
-        }
+        const parent = dirname(key);
+        hit = (parent === key || this.exists(parent)) && statable(key);
         this.memo.set(key, hit);
       }
       this.memo.set(absPath, hit);
     }
     return hit;
+  }
+}
+
+function statable(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -70,6 +70,11 @@ export interface FileLintResult {
   readonly diagnostics: LintDiagnostic[];
   /** Counts of `diagnostics` by severity, without unpacking them. */
   counts: { error: number; warning: number; info: number };
+  /**
+   * The same diagnostics as packed.ts keeps them (all severities; `errorsOnly` under --quiet), for
+   * a report that copies them out without unpacking (PackedRows).
+   */
+  packed?: { data: Uint8Array; errorsOnly: boolean };
   /** The file could not be read or decoded: one error, no diagnostics. */
   error?: FileError;
   fix?: FileFix;
@@ -484,7 +489,12 @@ function summarize(
     const counts = { error: c[0], warning: extra.quiet ? 0 : c[1], info: extra.quiet ? 0 : c[2] };
     // Unpacked on each read and never kept: a report over 10,000 files holds them packed.
     const file = withComputed(
-      { path: w.target.path, absPath: w.target.absPath, counts } as Omit<FileLintResult, 'diagnostics'>,
+      {
+        path: w.target.path,
+        absPath: w.target.absPath,
+        counts,
+        packed: { data: packed.data, errorsOnly: extra.quiet === true },
+      } as Omit<FileLintResult, 'diagnostics'>,
       {
         diagnostics: () => {
           if (packed === EMPTY_PACKED) return [];

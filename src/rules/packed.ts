@@ -30,7 +30,7 @@ type PackedRow = [
   { e: PackedEdit[]; s: boolean; d: string }?,
 ];
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * Counts by severity (error, warning, info), then of those with a safe fix by severity, then of
@@ -115,4 +115,106 @@ export function unpack(data: Uint8Array): LintDiagnostic[] {
     }
     return d;
   });
+}
+
+/**
+ * A cursor over packed diagnostics that builds no objects: a report that only copies them out
+ * (`check --format json` over 10,000 files) reads each row's fields in place, and copies the
+ * message's JSON string literal byte for byte.
+ */
+export class PackedRows {
+  /** The string table that rule, messageId and note index. */
+  readonly strings: string[];
+  rule = 0;
+  messageId = 0;
+  severity: 0 | 1 | 2 = 0;
+  /** Where the message's JSON string literal lies in `bytes`, quotes included. */
+  messageStart = 0;
+  messageEnd = 0;
+  /** offset, line and column of the start, then of the end. */
+  readonly position = [0, 0, 0, 0, 0, 0];
+  /** -1 when absent. */
+  note = -1;
+  fix: Fix | undefined;
+  readonly bytes: Buffer;
+  private at: number;
+
+  constructor(data: Uint8Array) {
+    this.bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // pack() writes `{"s":[...],"d":[...]}`.
+    const tableEnd = this.skipValue(5);
+    this.strings = JSON.parse(this.bytes.toString('utf8', 5, tableEnd)) as string[];
+    this.at = tableEnd + 6; // past `,"d":[`
+  }
+
+  /** Move to the next row; false after the last. */
+  next(): boolean {
+    const bytes = this.bytes;
+    if (bytes[this.at] !== 91) return false; // `[`, else the closing `]}`
+    this.at++;
+    this.rule = this.integer();
+    this.messageId = this.integer();
+    this.severity = this.integer() as 0 | 1 | 2;
+    this.messageStart = this.at;
+    this.messageEnd = this.skipValue(this.at);
+    this.at = this.messageEnd + 1;
+    for (let k = 0; k < 6; k++) this.position[k] = this.integer();
+    this.note = this.integer();
+    this.fix = undefined;
+    if (bytes[this.at - 1] === 44) {
+      // `,{...}`: the fix, rare enough to parse the ordinary way.
+      const end = this.skipValue(this.at);
+      const fix = JSON.parse(bytes.toString('utf8', this.at, end)) as NonNullable<PackedRow[11]>;
+      this.fix = {
+        edits: fix.e.map(([start, end, text]) => ({ start, end, text })),
+        safe: fix.s,
+        description: fix.d,
+      };
+      this.at = end + 1;
+    }
+    // Past the row's `]` and the `,` before the next one.
+    if (bytes[this.at] === 44) this.at++;
+    return true;
+  }
+
+  /** A whole number (pack() writes no others), and the separator after it. */
+  private integer(): number {
+    const bytes = this.bytes;
+    let i = this.at;
+    const negative = bytes[i] === 45;
+    if (negative) i++;
+    let n = 0;
+    for (let c = bytes[i] as number; c >= 48 && c <= 57; c = bytes[++i] as number) n = n * 10 + c - 48;
+    this.at = i + 1;
+    return negative ? -n : n;
+  }
+
+  /** The end of the JSON string, array or object that starts at `start`. */
+  private skipValue(start: number): number {
+    const bytes = this.bytes;
+    let depth = 0;
+    let i = start;
+    for (;;) {
+      const c = bytes[i];
+      if (c === 34) {
+        // A string: its closing quote is the first one with an even run of backslashes before it.
+        let q = bytes.indexOf(34, i + 1);
+        for (;;) {
+          let slashes = 0;
+          while (bytes[q - 1 - slashes] === 92) slashes++;
+          if (slashes % 2 === 0) break;
+          q = bytes.indexOf(34, q + 1);
+        }
+        i = q + 1;
+        if (depth === 0) return i;
+        continue;
+      }
+      if (c === 91 || c === 123) depth++;
+      else if (c === 93 || c === 125) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+      i++;
+    }
+  }
 }

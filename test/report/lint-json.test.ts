@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintJson, lintJsonChunks } from '../../src/report/lint-json.js';
-import { lintPaths } from '../../src/rules/engine.js';
+import { type LintRun, lintPaths } from '../../src/rules/engine.js';
 import { docsUrl } from '../../src/rules/meta.js';
 import { cleanupDirs, doubleXRule, todoRule, workspace } from '../rules/engine-fixtures.js';
 
 afterAll(cleanupDirs);
+
+/** What the CLI writes, piece by piece. */
+const written = (run: LintRun) => Buffer.concat([...lintJsonChunks(run)]).toString('utf8');
 
 describe('check --format json', () => {
   it('is the documented schemaVersion 1 shape', async () => {
@@ -15,7 +18,7 @@ describe('check --format json', () => {
     });
     const run = lintPaths(ws, undefined, { ruleSet: [todoRule, doubleXRule], cache: false });
     // What the CLI writes, piece by piece, is exactly this document, byte for byte.
-    expect([...lintJsonChunks(run)].join('')).toBe(`${JSON.stringify(lintJson(run))}\n`);
+    expect(written(run)).toBe(`${JSON.stringify(lintJson(run))}\n`);
     expect(lintJson(run)).toEqual({
       schemaVersion: 1,
       summary: { files: 3, filesWithProblems: 2, errors: 2, warnings: 1, infos: 0, fixable: 1, fixed: 0 },
@@ -88,10 +91,18 @@ describe('check --format json', () => {
     });
   });
 
+  it('under --quiet, holds the errors alone, written out as the document says', async () => {
+    const ws = await workspace({ 'specs/a.md': '# A\n\nTODO xx\n' });
+    const run = lintPaths(ws, undefined, { ruleSet: [todoRule, doubleXRule], cache: false, quiet: true });
+    expect(written(run)).toBe(`${JSON.stringify(lintJson(run))}\n`);
+    expect(lintJson(run).files[0]?.diagnostics.map((d) => d.ruleId)).toEqual(['double-x']);
+    expect(Object.keys(lintJson(run).rules)).toEqual(['double-x']);
+  });
+
   it('records what --fix changed, with the diff of a dry run', async () => {
     const ws = await workspace({ 'specs/a.md': 'xx\n' });
     const run = lintPaths(ws, undefined, { ruleSet: [doubleXRule], cache: false, fixDryRun: true });
-    expect([...lintJsonChunks(run)].join('')).toBe(`${JSON.stringify(lintJson(run))}\n`);
+    expect(written(run)).toBe(`${JSON.stringify(lintJson(run))}\n`);
     const file = lintJson(run).files[0];
     expect(file?.fix).toEqual({
       applied: 1,
