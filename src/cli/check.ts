@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, writeSync, writevSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { SpecwrightError } from '../errors.js';
@@ -92,9 +92,9 @@ function writeChunks(chunks: Iterable<string | Uint8Array>): void {
     size += bytes.length;
   };
   const flush = () => {
-    const piece = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, size);
-    if (toFile) writeAll(1, piece);
-    else process.stdout.write(piece);
+    if (toFile) writeAll(1, pending);
+    else
+      process.stdout.write(pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, size));
     pending = [];
     size = 0;
   };
@@ -122,9 +122,19 @@ function stdoutIsFile(): boolean {
   }
 }
 
-/** writeSync may write less than it was given. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+/** All of `pieces`, in as few system calls as they take (writev may write less than it was given). */
+function writeAll(fd: number, pieces: Uint8Array[]): void {
+  let rest = pieces;
+  while (rest.length) {
+    let written = writevSync(fd, rest);
+    let done = 0;
+    while (done < rest.length && written >= (rest[done] as Uint8Array).length) {
+      written -= (rest[done] as Uint8Array).length;
+      done++;
+    }
+    rest = rest.slice(done);
+    if (written > 0) rest[0] = (rest[0] as Uint8Array).subarray(written);
+  }
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -3,10 +3,12 @@
  * documents below are chosen so that what they trip is unambiguous (an unfilled `{placeholder}`,
  * an empty section, mojibake), and assertions name rule ids and exit codes, not prose.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/paths.js';
 import { checkTempDir, cleanupDirs } from '../rules/engine-fixtures.js';
 
 afterAll(cleanupDirs);
@@ -163,6 +165,31 @@ describe('specwright check', () => {
     expect(gh.stdout).toMatch(
       /^::error file=specs\/b\.md,line=1,endLine=1,col=12,endColumn=26,title=placeholder::/m,
     );
+  });
+
+  it('writes a report redirected to a file byte for byte as through a pipe, past a megabyte', () => {
+    const unfilled = Array.from({ length: 6000 }, (_, i) => `- {Requirement ${i} — "quoted" \\ note}`);
+    const dir = ws({ 'specs/a.md': `# Notes\n\n${unfilled.join('\n')}\n`, 'specs/b.md': ERROR });
+    const check = (format: string, stdout: 'pipe' | number) =>
+      spawnSync(process.execPath, [join(repoRoot, 'bin', 'specwright.js'), 'check', '--format', format], {
+        cwd: dir,
+        stdio: ['ignore', stdout, 'ignore'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env: { ...process.env, NO_COLOR: '1' },
+      }).stdout;
+    for (const format of ['json', 'stylish']) {
+      const piped = check(format, 'pipe');
+      const file = join(dir, `report.${format}`);
+      const fd = openSync(file, 'w');
+      try {
+        check(format, fd);
+      } finally {
+        closeSync(fd);
+      }
+      expect(Buffer.byteLength(piped)).toBeGreaterThan(1 << 20);
+      expect(readFileSync(file, 'utf8')).toBe(piped);
+    }
   });
 
   it('--fix rewrites only the fixed bytes, keeping CRLF and the BOM, and reports it', () => {
