@@ -1,4 +1,4 @@
-import { fstatSync, writeSync, writevSync } from 'node:fs';
+import { fstatSync, writevSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { SpecwrightError } from '../errors.js';
