@@ -1,8 +1,9 @@
-import { fstatSync, writevSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { SpecwrightError } from '../errors.js';
 import type { SeverityName } from '../rules/severity.js';
+import { writeFully } from '../slab-writer.js';
 import { type CommonOptions, cwdOf, withCommon, workspaceFor } from './common.js';
 import { useColor } from './output.js';
 
@@ -57,7 +58,8 @@ export function register(program: Command): void {
     });
 
     let chunks: Iterable<string | Uint8Array>;
-    if (format === 'json') chunks = (await import('../report/lint-json.js')).lintJsonChunks(run);
+    if (format === 'json')
+      chunks = (await import('../report/lint-json.js')).lintJsonChunks(run, { reuse: true });
     else if (format === 'sarif') chunks = (await import('../report/sarif.js')).sarifChunks(run);
     else if (format === 'github') chunks = (await import('../report/github.js')).githubChunks(run);
     else chunks = (await import('../report/stylish.js')).stylishChunks(run, { color: useColor() });
@@ -72,9 +74,10 @@ export function register(program: Command): void {
 
 /**
  * Write the report in pieces, so that a report of hundreds of thousands of problems never sits in
- * memory whole. A report redirected to a file is written straight to it, a megabyte at a time
- * (the stream's own writes took twice as long). Pipes and terminals get the stream, whose writes
- * are synchronous on Linux and macOS. A reader that stops early (`| head`) is not an error.
+ * memory whole. Each byte piece is written before the next is asked for (the JSON report reuses
+ * its buffer). A report redirected to a file is written straight to it (the stream's own writes
+ * took twice as long); pipes and terminals get the stream, whose writes are synchronous on Linux
+ * and macOS. A reader that stops early (`| head`) is not an error.
  */
 function writeChunks(chunks: Iterable<string | Uint8Array>): void {
   const toFile = stdoutIsFile();
@@ -82,36 +85,24 @@ function writeChunks(chunks: Iterable<string | Uint8Array>): void {
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
     });
-  const pieceBytes = toFile ? 1 << 20 : 1 << 16;
-  // Text reports come as many short strings, joined before they are encoded; the JSON report comes as bytes.
+  // A copy for the stream, which may hold on to what it is given.
+  const write = toFile
+    ? (bytes: Uint8Array) => writeFully(1, bytes)
+    : (bytes: Uint8Array) => process.stdout.write(Buffer.from(bytes));
+  // Text reports come as many short strings, joined before they are encoded.
   let text = '';
-  let pending: Uint8Array[] = [];
-  let size = 0;
-  const push = (bytes: Uint8Array) => {
-    pending.push(bytes);
-    size += bytes.length;
-  };
-  const flush = () => {
-    if (toFile) writeAll(1, pending);
-    else
-      process.stdout.write(pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, size));
-    pending = [];
-    size = 0;
-  };
   for (const chunk of chunks) {
     if (typeof chunk === 'string') {
       text += chunk;
-      if (text.length < pieceBytes) continue;
+      if (text.length < 1 << 16) continue;
     }
     if (text) {
-      push(Buffer.from(text, 'utf8'));
+      write(Buffer.from(text, 'utf8'));
       text = '';
     }
-    if (typeof chunk !== 'string') push(chunk);
-    if (size >= pieceBytes) flush();
+    if (typeof chunk !== 'string') write(chunk);
   }
-  if (text) push(Buffer.from(text, 'utf8'));
-  if (size) flush();
+  if (text) write(Buffer.from(text, 'utf8'));
 }
 
 function stdoutIsFile(): boolean {
@@ -119,21 +110,6 @@ function stdoutIsFile(): boolean {
     return fstatSync(1).isFile();
   } catch {
     return false;
-  }
-}
-
-/** All of `pieces`, in as few system calls as they take (writev may write less than it was given). */
-function writeAll(fd: number, pieces: Uint8Array[]): void {
-  let rest = pieces;
-  while (rest.length) {
-    let written = writevSync(fd, rest);
-    let done = 0;
-    while (done < rest.length && written >= (rest[done] as Uint8Array).length) {
-      written -= (rest[done] as Uint8Array).length;
-      done++;
-    }
-    rest = rest.slice(done);
-    if (written > 0) rest[0] = (rest[0] as Uint8Array).subarray(written);
   }
 }
 

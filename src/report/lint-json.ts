@@ -6,7 +6,7 @@ import type { FileLintResult, LintRun } from '../rules/engine.js';
 import { docsUrl } from '../rules/meta.js';
 import { PackedRows, SEVERITIES } from '../rules/packed.js';
 import type { Fix, LintDiagnostic } from '../rules/types.js';
-import { SlabWriter } from './slab.js';
+import { SlabWriter } from '../slab-writer.js';
 import { SCHEMA_VERSION } from './spec-json.js';
 
 export function lintJson(run: LintRun) {
@@ -21,11 +21,16 @@ export function lintJson(run: LintRun) {
   };
 }
 
+/** Pieces are about this big when the caller lets them be reused. */
+const REUSED_PIECE_BYTES = 1 << 20;
+
 /**
- * The same document as `JSON.stringify(lintJson(run))` in UTF-8, in pieces, one file at a time: a
- * run with hundreds of thousands of problems is written without ever holding it whole in memory.
+ * The same document as `JSON.stringify(lintJson(run))` in UTF-8, in pieces: a run with hundreds
+ * of thousands of problems is written without ever holding it whole in memory. Each piece is a
+ * file's JSON; with `reuse`, pieces are about a megabyte, and each is overwritten once the next
+ * is asked for (a caller that writes each one out before asking for more).
  */
-export function* lintJsonChunks(run: LintRun): Generator<Uint8Array> {
+export function* lintJsonChunks(run: LintRun, { reuse = false } = {}): Generator<Uint8Array> {
   const out = new SlabWriter();
   out.text(`{"schemaVersion":${SCHEMA_VERSION},"summary":${JSON.stringify(summaryJson(run))},"files":[`);
   const used = new Set<string>();
@@ -33,8 +38,12 @@ export function* lintJsonChunks(run: LintRun): Generator<Uint8Array> {
   for (const f of run.files) {
     if (!first) out.text(',');
     writeFile(out, f, used);
-    yield out.take();
     first = false;
+    if (!reuse) yield out.take();
+    else if (out.pending >= REUSED_PIECE_BYTES) {
+      yield out.take();
+      out.rewind();
+    }
   }
   out.text(`],"ignored":${JSON.stringify(run.ignored)},"rules":${JSON.stringify(rulesJson(run, used))}}\n`);
   yield out.take();

@@ -11,17 +11,9 @@
  * Derived and disposable, like every cache here: delete it at any time.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { SlabWriter, writeFully } from '../slab-writer.js';
 import { CACHE_DIR, ContentCache, type FileStamp } from '../workspace/cache.js';
 import { settledBefore } from '../workspace/stamp.js';
 import type { Dependencies } from './context.js';
@@ -226,22 +218,17 @@ function writePiecesAtomic(path: string, pieces: Iterable<string | Uint8Array>):
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   const fd = openSync(tmp, 'w', 0o644);
   try {
-    let batch: Buffer[] = [];
-    let size = 0;
-    const flush = () => {
-      const b = Buffer.concat(batch, size);
-      let written = 0;
-      while (written < b.length) written += writeSync(fd, b, written, b.length - written);
-      batch = [];
-      size = 0;
-    };
+    // One reused megabyte: a new buffer per batch left tens of megabytes for the collector.
+    const out = new SlabWriter();
     for (const piece of pieces) {
-      const b = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (piece as Buffer);
-      batch.push(b);
-      size += b.length;
-      if (size >= 1 << 20) flush();
+      if (typeof piece === 'string') out.text(piece);
+      else out.bytes(piece);
+      if (out.pending >= 1 << 20) {
+        writeFully(fd, out.take());
+        out.rewind();
+      }
     }
-    flush();
+    writeFully(fd, out.take());
     fsyncSync(fd);
     closeSync(fd);
     renameSync(tmp, path);
