@@ -11,7 +11,7 @@ import { loadTemplates, type TemplateSet } from '../templates/registry.js';
 import { ContentCache } from './cache.js';
 import { CONFIG_FILE, type Config, loadConfig } from './config.js';
 import { discoverSpecFiles } from './discover.js';
-import { type SpecSummary, summarize } from './summary.js';
+import { type SpecSummary, type SummaryRow, summarize, summaryFromRow, summaryRow } from './summary.js';
 
 export interface Workspace {
   root: string;
@@ -21,7 +21,7 @@ export interface Workspace {
 }
 
 /** Bump when the summary shape or the parser's results change, so old cache entries are dropped. */
-const CACHE_VERSION = 'list-2';
+const CACHE_VERSION = 'list-3';
 
 /** The workspace holding `cwd`: the nearest folder upwards with specwright.config.yaml, else `cwd` itself. */
 export function findRoot(cwd: string): string {
@@ -112,7 +112,7 @@ export interface SpecList {
  */
 export function listSpecs(ws: Workspace): SpecList {
   const files = discoverSpecFiles(ws.root, ws.config.specs, ws.config.ignore);
-  const cache = new ContentCache<SpecSummary>(ws.root, 'summaries', `${CACHE_VERSION}:${templatesSalt(ws)}`);
+  const cache = new ContentCache<SummaryRow>(ws.root, 'summaries', `${CACHE_VERSION}:${templatesSalt(ws)}`);
   const found: Array<{ summary: SpecSummary } | { error: FileError } | undefined> = new Array(files.length);
   const mtimes = new Float64Array(files.length);
   // Stamps of the files the cache could not answer, to record with their new entries.
@@ -123,8 +123,8 @@ export function listSpecs(ws: Workspace): SpecList {
       // Concatenated, not joined: discovery gives clean relative paths, and path.join per file shows in a warm run.
       const stamp = statSync(`${ws.root}/${rel}`);
       mtimes[i] = stamp.mtimeMs;
-      const summary = cache.getByStamp(rel, stamp);
-      if (summary) found[i] = { summary };
+      const row = cache.getByStamp(rel, stamp);
+      if (row) found[i] = { summary: summaryFromRow(rel, row) };
       else {
         pending.push([i, rel]);
         stamps.set(i, stamp);
@@ -140,12 +140,13 @@ export function listSpecs(ws: Workspace): SpecList {
       found[i] = outcome;
       return;
     }
-    const summary = outcome.summary ?? cache.get(rel, outcome.hash);
+    const row = outcome.summary ? undefined : cache.get(rel, outcome.hash);
+    const summary = outcome.summary ?? (row && summaryFromRow(rel, row));
     if (!summary) {
       found[i] = { error: { path: rel, message: 'internal error: the cache lost a summary' } };
       return;
     }
-    cache.set(rel, outcome.hash, summary, stamps.get(i));
+    cache.set(rel, outcome.hash, row ?? summaryRow(summary), stamps.get(i));
     found[i] = { summary };
   };
   const workers = workerCount(pending.length, MIN_FILES_PER_THREAD, MIN_CORES);
