@@ -4,9 +4,10 @@
 // The check report goes to a scratch file, as it would in CI (`--format json`).
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureOpenSpecCorpus, peer, runMarkdownlint, runOpenSpec } from './peers.js';
-import { CLI, fmt, median, runNode } from './util.js';
+import { CLI, fmt, median, ROOT, runNode } from './util.js';
 
 export const title = 'check';
 const RUNS = 3;
@@ -25,6 +26,13 @@ export default async function check(dir, corpus) {
   // (racy-stamp slack, docs/check.md): the first warm run confirms them by content.
   runNode(args);
   for (let i = 0; i < RUNS; i++) warm.push(runNode(args, { measureRss: true }));
+  // The floor of a warm run: start, stat every file, write the same report (bench/report-floor.js).
+  const report = path.join(os.tmpdir(), `specwright-bench-report-${process.pid}.json`);
+  runNode(args, { stdoutTo: report });
+  const floor = median(
+    Array.from({ length: RUNS }, () => runNode([path.join(ROOT, 'bench', 'report-floor.js'), report, dir]).seconds),
+  );
+  fs.rmSync(report, { force: true });
   // Exit 1 means lint errors were found, which the corpus has: only 2 and up is a failure.
   const failed = [...cold, ...warm].find((r) => r.status === null || r.status > 1);
   if (failed) {
@@ -56,6 +64,11 @@ export default async function check(dir, corpus) {
       target: at10k ? '< 0.3 s' : '',
       ok: at10k ? warmS < 0.3 : undefined,
     },
+    {
+      metric: 'floor: start, stat, write the report',
+      value: fmt.ms(floor),
+      ref: `median of ${RUNS}; check warm is ${(warmS / floor).toFixed(1)}× it`,
+    },
     memRow('check peak RSS cold', peak(cold)),
     memRow('check peak RSS warm', peak(warm)),
   ];
@@ -79,15 +92,15 @@ export default async function check(dir, corpus) {
       });
   } else rows.push({ metric: 'markdownlint', value: 'skipped', ref: mdl.why });
 
-  const os = peer('openspec');
-  if (os.version) {
+  const openspec = peer('openspec');
+  if (openspec.version) {
     const sizes = corpus.files.map((f) => fs.statSync(f).size);
     const osDir = ensureOpenSpecCorpus(sizes);
     const r = runOpenSpec(osDir);
     if (r.passed !== undefined) {
       const ratio = r.seconds / corpus.size / (coldS / corpus.size);
       rows.push({
-        metric: `openspec ${os.version} validate --all --strict`,
+        metric: `openspec ${openspec.version} validate --all --strict`,
         value: fmt.ms(r.seconds),
         ref: `${r.passed} passed, ${r.failed} failed; ${perDoc(r.seconds)}; check cold ${ratio.toFixed(1)}× faster per doc`,
         target: '≥ 10× slower per doc',
@@ -99,7 +112,7 @@ export default async function check(dir, corpus) {
         value: `exit ${r.status}`,
         ref: (r.stderr || r.stdout).trim().split('\n')[0]?.slice(0, 60),
       });
-  } else rows.push({ metric: 'openspec', value: 'skipped', ref: os.why });
+  } else rows.push({ metric: 'openspec', value: 'skipped', ref: openspec.why });
   return rows;
 }
 

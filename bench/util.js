@@ -54,12 +54,12 @@ function hasGnuTime() {
 }
 
 /**
- * Run `node <args>` once, stdout to a scratch file. Returns { seconds, status, stderr, maxRssKB?, stdoutBytes }.
+ * Run `node <args>` once, stdout to a scratch file (or to the file `stdoutTo`, which is kept). Returns { seconds, status, stderr, maxRssKB?, stdoutBytes }.
  * With `measureRss`, peak memory comes from GNU time -v, or else from bench/maxrss.js running the script in-process
  * (whose own wrapper overhead is then part of the figure and of the wall time).
  */
-export function runNode(args, { measureRss = false } = {}) {
-  const out = path.join(os.tmpdir(), `specwright-bench-out-${process.pid}`);
+export function runNode(args, { measureRss = false, stdoutTo } = {}) {
+  const out = stdoutTo ?? path.join(os.tmpdir(), `specwright-bench-out-${process.pid}`);
   const rssFile = `${out}.rss`;
   const fd = fs.openSync(out, 'w');
   let cmd = process.execPath;
@@ -82,7 +82,7 @@ export function runNode(args, { measureRss = false } = {}) {
     result.maxRssKB = Number(fs.readFileSync(rssFile, 'utf8'));
     fs.rmSync(rssFile);
   }
-  fs.rmSync(out);
+  if (!stdoutTo) fs.rmSync(out);
   return result;
 }
 
