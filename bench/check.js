@@ -30,7 +30,10 @@ export default async function check(dir, corpus) {
   const report = path.join(os.tmpdir(), `specwright-bench-report-${process.pid}.json`);
   runNode(args, { stdoutTo: report });
   const floor = median(
-    Array.from({ length: RUNS }, () => runNode([path.join(ROOT, 'bench', 'report-floor.js'), report, dir]).seconds),
+    Array.from(
+      { length: RUNS },
+      () => runNode([path.join(ROOT, 'bench', 'report-floor.js'), report, dir]).seconds,
+    ),
   );
   fs.rmSync(report, { force: true });
   // Exit 1 means lint errors were found, which the corpus has: only 2 and up is a failure.
