@@ -15,6 +15,21 @@ const HEADING_WITH_VALUE = /\bstatus[*_]*\s*:\s*\S/i;
 const QUIET = /[\s*_`|>]/;
 const SAYS_SOMETHING = /[^\s*_`|>]/;
 
+/** QUIET for one character code, without a string per character. */
+function isQuiet(code: number): boolean {
+  if (code < 128)
+    return (
+      code === 32 ||
+      (code >= 9 && code <= 13) ||
+      code === 42 ||
+      code === 95 ||
+      code === 96 ||
+      code === 124 ||
+      code === 62
+    );
+  return QUIET.test(String.fromCharCode(code));
+}
+
 type Verdict = 'content' | 'blank' | 'hint';
 
 /**
@@ -101,6 +116,17 @@ function ownVerdict(doc: SpecDocument, s: SectionInfo, hints: ReadonlySet<string
   if (body.includes('<!--'))
     for (const m of body.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) covered.push([m.index, m.index + m[0].length]);
 
+  // Covered offsets are asked in increasing order: `reach` is the furthest end of the spans that
+  // start at or before the offset asked, so an offset is covered while it lies before it.
+  covered.sort((x, y) => x[0] - y[0]);
+  let started = 0;
+  let reach = -1;
+  const isCovered = (i: number): boolean => {
+    for (; started < covered.length && (covered[started] as [number, number])[0] <= i; started++)
+      reach = Math.max(reach, (covered[started] as [number, number])[1]);
+    return i < reach;
+  };
+
   let verdict: Verdict = 'blank';
   for (let at = 0; at < body.length; ) {
     let next = body.indexOf('\n', at);
@@ -122,8 +148,8 @@ function ownVerdict(doc: SpecDocument, s: SectionInfo, hints: ReadonlySet<string
     let said = false;
     let sawCovered = false;
     for (let i = lineAt + from; i < lineAt + line.length; i++) {
-      if (QUIET.test(body[i] as string)) continue;
-      if (covered.some(([a, b]) => i >= a && i < b)) {
+      if (isQuiet(body.charCodeAt(i))) continue;
+      if (isCovered(i)) {
         sawCovered = true;
         continue;
       }
