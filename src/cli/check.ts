@@ -1,5 +1,6 @@
 import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { type Command, Option } from 'commander';
 import { SpecwrightError } from '../errors.js';
 import type { SeverityName } from '../rules/severity.js';
@@ -47,6 +48,11 @@ export function register(program: Command): void {
     const rules = parseRuleOptions(opts.rule);
     const ws = await workspaceFor(opts);
     const cwd = cwdOf(opts);
+    // V8 lets the heap grow to four times what survives a collection when collecting looks cheap:
+    // a cold check of 10,000 files, with 30-47 MB live, peaked at 300-410 MB. Twice is plenty for
+    // a command that exits when done: 228-272 MB, in the same time. V8 reads the flag at each
+    // collection, so it takes effect from here on. (Not for every command: a warm `list` lost 20 ms.)
+    setFlagsFromString('--heap-growing-percent=100');
     const { lintPaths } = await import('../rules/engine.js');
     const run = lintPaths(ws, paths.length ? paths.map((p) => resolve(cwd, p)) : undefined, {
       rules,
