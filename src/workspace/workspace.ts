@@ -281,8 +281,7 @@ function groupBySlug(summaries: Dated[]): SpecEntry[] {
 }
 
 function rank(path: string): number {
-  const file = (path.split('/').pop() as string).toLowerCase();
-  const i = MAIN_ORDER.indexOf(file);
+  const i = MAIN_ORDER.indexOf(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
   return i < 0 ? MAIN_ORDER.length : i;
 }
 
