@@ -1,7 +1,8 @@
 // node bench/report-floor.js REPORT DIR > OUT
 // The least a warm `check --format json` must do, as its own process: start Node, stat every
 // Markdown file under DIR (a cache is only trusted over unchanged files), and write the report's
-// bytes (REPORT, read before the clock starts mattering: it is in the page cache) to stdout.
+// bytes to stdout. Its one extra is reading them from REPORT (page-cached), where a warm check
+// reads its own cache instead.
 
 import fs from 'node:fs';
 import { markdownFiles } from './util.js';

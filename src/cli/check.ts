@@ -50,7 +50,7 @@ export function register(program: Command): void {
     const cwd = cwdOf(opts);
     // V8 lets the heap grow to four times what survives a collection when collecting looks cheap:
     // a cold check of 10,000 files, with 30-47 MB live, peaked at 300-410 MB. Twice is plenty for
-    // a command that exits when done: 228-272 MB, in the same time. V8 reads the flag at each
+    // a command that exits when done: 225-262 MB, in the same time. V8 reads the flag at each
     // collection, so it takes effect from here on. (Not for every command: a warm `list` lost 20 ms.)
     setFlagsFromString('--heap-growing-percent=100');
     const { lintPaths } = await import('../rules/engine.js');
