@@ -25,20 +25,33 @@ function workspace(count: number): { root: string; files: string[] } {
   return { root, files };
 }
 
+/**
+ * Run `items` on one worker of `script` and this thread, where this thread only marks its share
+ * as an error: the outcomes that are not errors came from the worker (at least one must).
+ */
+function workerOutcomes(script: string, setup: object, items: Array<[number, unknown]>): unknown[] {
+  const out = new Map<number, unknown>();
+  inParallel(
+    dist(script),
+    setup,
+    items,
+    1,
+    () => ({ error: { message: 'done on this thread' } }),
+    (i, outcome) => out.set(i, outcome),
+  );
+  const fromWorker = [...out.values()].filter((o) => !('error' in (o as object)));
+  expect(fromWorker.length).toBeGreaterThan(0);
+  return fromWorker;
+}
+
 describe.skipIf(!built)(`worker scripts ${built ? '' : '(skipped: run npm run build first)'}`, () => {
   it("list's summary worker summarizes its share", () => {
     const { root, files } = workspace(6);
-    const out = new Map<number, unknown>();
-    inParallel(
-      dist('workspace/summary-worker.js'),
+    const fromWorker = workerOutcomes(
+      'workspace/summary-worker.js',
       { root, known: {} },
       files.map((rel, i) => [i, rel] as [number, string]),
-      1,
-      (rel) => ({ error: { path: rel, message: 'done on this thread' } }),
-      (i, outcome) => out.set(i, outcome),
     );
-    const fromWorker = [...out.values()].filter((o) => !('error' in (o as object)));
-    expect(fromWorker.length).toBeGreaterThan(0);
     for (const o of fromWorker)
       expect(o).toMatchObject({
         hash: expect.any(String),
@@ -48,20 +61,11 @@ describe.skipIf(!built)(`worker scripts ${built ? '' : '(skipped: run npm run bu
 
   it("check's lint worker lints its share", () => {
     const { root, files } = workspace(6);
-    const out = new Map<number, unknown>();
-    inParallel(
-      dist('rules/worker.js'),
+    const fromWorker = workerOutcomes(
+      'rules/worker.js',
       { root, cli: {}, issues: [] },
-      files.map(
-        (rel, i) =>
-          [i, { path: rel, absPath: join(root, rel) }] as [number, { path: string; absPath: string }],
-      ),
-      1,
-      (target) => ({ error: { path: target.path, message: 'done on this thread' } }),
-      (i, outcome) => out.set(i, outcome),
+      files.map((rel, i) => [i, { path: rel, absPath: join(root, rel) }] as [number, unknown]),
     );
-    const fromWorker = [...out.values()].filter((o) => !('error' in (o as object)));
-    expect(fromWorker.length).toBeGreaterThan(0);
     for (const o of fromWorker)
       expect(o).toMatchObject({
         hash: expect.any(String),

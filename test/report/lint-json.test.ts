@@ -99,6 +99,17 @@ describe('check --format json', () => {
     expect(Object.keys(lintJson(run).rules)).toEqual(['double-x']);
   });
 
+  it('writes results built without their packed form (library callers) the same way', async () => {
+    const ws = await workspace({ 'specs/a.md': '# A\n\nTODO xx "q" \\ 😀\n' });
+    const run = lintPaths(ws, undefined, { ruleSet: [todoRule, doubleXRule], cache: false });
+    const plain: LintRun = {
+      ...run,
+      files: run.files.map((f) => ({ ...f, diagnostics: f.diagnostics, packed: undefined })),
+    };
+    expect(plain.files[0]?.diagnostics).toHaveLength(2);
+    expect(written(plain)).toBe(written(run));
+  });
+
   it('records what --fix changed, with the diff of a dry run', async () => {
     const ws = await workspace({ 'specs/a.md': 'xx\n' });
     const run = lintPaths(ws, undefined, { ruleSet: [doubleXRule], cache: false, fixDryRun: true });
